@@ -17,6 +17,7 @@ import {
 /**
  * The one source of truth for every list the app keeps. Each becomes a SharePoint list in the
  * partnership's site and a table in the embedded store; the API schemas and forms derive from it.
+ * Text columns stay within SharePoint's 255-character single-line limit; longer text is a note.
  */
 export const lists = {
   partnerships: {
@@ -48,7 +49,7 @@ export const lists = {
     description: 'People who use the app, with their roles in the partnership.',
     columns: {
       displayName: { kind: 'text', label: 'Name', maxLength: 200, required: true },
-      upn: { kind: 'text', label: 'Sign-in name', maxLength: 320, required: true, indexed: true, unique: true },
+      upn: { kind: 'text', label: 'Sign-in name', maxLength: 255, required: true, indexed: true, unique: true },
       entraObjectId: {
         kind: 'text',
         label: 'Entra object id',
@@ -75,7 +76,7 @@ export const lists = {
       teamsMeetingId: {
         kind: 'text',
         label: 'Teams meeting id',
-        maxLength: 400,
+        maxLength: 255,
         indexed: true,
         unique: true,
       },
@@ -213,7 +214,7 @@ export const lists = {
       actionId: { kind: 'ref', label: 'Action', list: 'actions', required: true, indexed: true },
       progress: { kind: 'number', label: 'Progress (%)', min: 0, max: 100, integer: true, required: true },
       narrative: { kind: 'note', label: 'Update', maxLength: 4000, required: true, freeText: true },
-      evidenceLink: { kind: 'text', label: 'Evidence link', maxLength: 1000 },
+      evidenceLink: { kind: 'note', label: 'Evidence link', maxLength: 1000 },
       revisedDate: { kind: 'date', label: 'Revised target date' },
       authorId: { kind: 'ref', label: 'Author', list: 'people', required: true },
       at: { kind: 'dateTime', label: 'At', required: true, indexed: true },
@@ -232,8 +233,8 @@ export const lists = {
         unique: true,
       },
       tenantId: { kind: 'text', label: 'Tenant id', maxLength: 36, required: true },
-      conversationId: { kind: 'text', label: 'Conversation id', maxLength: 400, required: true },
-      serviceUrl: { kind: 'text', label: 'Service URL', maxLength: 400, required: true },
+      conversationId: { kind: 'note', label: 'Conversation id', maxLength: 1000, required: true },
+      serviceUrl: { kind: 'note', label: 'Service URL', maxLength: 1000, required: true },
       reference: { kind: 'note', label: 'Conversation reference (JSON)', maxLength: 8000, required: true },
     },
   },
@@ -264,8 +265,8 @@ export const lists = {
         required: true,
         indexed: true,
       },
-      activityId: { kind: 'text', label: 'Activity id', maxLength: 400 },
-      detail: { kind: 'text', label: 'Detail', maxLength: 400 },
+      activityId: { kind: 'text', label: 'Activity id', maxLength: 255 },
+      detail: { kind: 'text', label: 'Detail', maxLength: 255 },
     },
   },
 } as const satisfies Record<string, ListSchema>;

@@ -1,0 +1,70 @@
+// Starts Microsoft 365 Agents Playground against the bot, as a demo partner lead: its config file
+// makes the Playground's user a person the demo partnership knows (by Entra object id and tenant).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { DEMO_POLICE_LEAD_OID, DEMO_TENANT_ID, oid } from '../src/server/seed/harbourside.js';
+
+const user = (id: string, name: string, upn: string, objectId: string) =>
+  `  - id: ${id}\n    name: ${name}\n    userPrincipleName: ${upn}\n    aadObjectId: ${objectId}\n`;
+
+export function playgroundConfig(): string {
+  return `version: "0.1.1"
+tenantId: ${DEMO_TENANT_ID}
+bot:
+  id: 00000000-0000-0000-0000-00000000cf01
+  name: Critical Friend
+currentUser:
+  id: user-aisha
+  name: Aisha Noor
+  userPrincipleName: aisha.noor@eastshire-police.example
+  aadObjectId: ${DEMO_POLICE_LEAD_OID}
+users:
+${user('user-tom', 'Tom Bradley', 'tom.bradley@eastshire-police.example', oid(22))}${user('user-sam', 'Sam Carter', 'sam.carter@harbourside.example', oid(12))}${user('user-beth', 'Beth Morris', 'beth.morris@coastvale-icb.example', oid(32))}${user('user-owen', 'Owen Price', 'owen.price@harbourside-college.example', oid(40))}${user('user-lena', 'Lena Kowalski', 'lena.kowalski@brightpath.example', oid(50))}personalChat:
+  id: personal-chat-aisha
+groupChat:
+  id: group-chat-scrutiny
+  name: Harbourside scrutiny
+team:
+  id: team-harbourside
+  name: Harbourside Partnership
+  aadGroupId: 00000000-0000-0000-0000-00000000cf02
+  channels:
+    - id: channel-general
+      name: General
+`;
+}
+
+export async function startPlayground(opts: { botUrl: string; port: number; dataDir: string }) {
+  const configPath = resolve(join(opts.dataDir, 'm365agentsplayground.yml'));
+  writeFileSync(configPath, playgroundConfig());
+  const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  const child = spawn(process.execPath, [cli, '-e', opts.botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)], {
+    env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Agents Playground did not start:\n${log}`)), 60_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      if (/Listening on/i.test(log)) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`Agents Playground exited (${code}):\n${log}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${opts.port}`,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Actor, Deps } from '../../application/deps.js';
+import { RequestError } from '../../application/errors.js';
+import { findPersonByObjectId } from '../../application/use-cases/people.js';
+import { parse } from '../../application/validation.js';
+import { InvalidTokenError, type TokenValidator } from '../identity/token-validator.js';
+import { openApiDocument } from './openapi.js';
+import type { Route } from './route.js';
+
+export interface HttpAppOptions {
+  deps: Deps;
+  routes: Route[];
+  validateToken: TokenValidator;
+  authConfig: { mode: 'local' | 'entra'; clientId?: string; tenantId?: string };
+  /** Extra routers mounted before the API (the bot endpoint, local-mode sign-in). */
+  mount?: (app: express.Express) => void;
+  tabDir: string;
+  version: string;
+}
+
+const sendError = (res: Response, status: number, code: string, message: string, extra?: Record<string, unknown>) =>
+  res.status(status).json({ error: { code, message, ...extra } });
+
+type Authed = Request & { actor?: Actor };
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { deps, routes, validateToken } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version: options.version });
+  });
+  app.get('/auth/config', (_req, res) => {
+    res.json(options.authConfig);
+  });
+  const openapi = openApiDocument(routes, options.version);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  options.mount?.(app);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(async (req: Authed, res, next) => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) return sendError(res, 401, 'unauthenticated', 'Sign in: this API needs a bearer token.');
+    try {
+      const identity = await validateToken(token);
+      const person = await findPersonByObjectId(deps, identity.objectId);
+      if (!person) return sendError(res, 403, 'not-a-member', 'You are not recorded as a member of this partnership.');
+      req.actor = person;
+      next();
+    } catch (e) {
+      if (e instanceof InvalidTokenError) return sendError(res, 401, 'invalid-token', `Sign in again: ${e.message}.`);
+      next(e);
+    }
+  });
+  for (const r of routes) {
+    api[r.method](r.path.replace(/^\/api/, ''), async (req: Authed, res, next) => {
+      try {
+        const body = r.body ? parse(r.body, req.body ?? {}) : { ok: true as const, value: undefined };
+        if (!body.ok) return sendError(res, 400, 'invalid-request', 'The request body is not valid.', { issues: body.issues });
+        const query = r.query ? parse(r.query, req.query) : { ok: true as const, value: undefined };
+        if (!query.ok) return sendError(res, 400, 'invalid-query', 'The query string is not valid.', { issues: query.issues });
+        const result = await r.handler({
+          actor: req.actor as Actor,
+          body: body.value,
+          query: query.value,
+          params: req.params as Record<string, string>,
+        });
+        res.status(result.status).json(result.body);
+      } catch (e) {
+        next(e);
+      }
+    });
+  }
+  api.use((_req, res) => sendError(res, 404, 'no-such-route', 'There is no such API route.'));
+  app.use('/api', api);
+
+  if (existsSync(options.tabDir)) {
+    app.use(express.static(options.tabDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/workbench, /side-panel, ...) all load the tab's page.
+    app.get(/^\/(?!api\/|dev\/|auth\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(options.tabDir, 'index.html'));
+    });
+  }
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof RequestError) return sendError(res, err.status, err.code, err.message, err.details);
+    const e = err as { type?: string; status?: number; name?: string };
+    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    if (e.type === 'entity.too.large') return sendError(res, 413, 'too-large', 'The request body is too large.');
+    if (e.name === 'ConflictError') return sendError(res, 412, 'conflict', 'Someone else changed this item; reload and try again.');
+    // The name only: an error message may quote what a user typed.
+    console.error(`request failed: ${e.name ?? 'unknown error'}`);
+    return sendError(res, 500, 'server-error', 'Something went wrong on the server; nothing you typed was lost.');
+  });
+  return app;
+}

@@ -1,0 +1,484 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { listNames, type Fields, type ListName } from '../../domain/lists/schema.js';
+import type { Channel } from '../../domain/vocabulary.js';
+import {
+  ConflictError,
+  DuplicateError,
+  NotFoundError,
+  UnindexedFilterError,
+  type ChangeContext,
+  type ChangeSet,
+  type Filter,
+  type ItemVersion,
+  type Page,
+  type QueryOptions,
+  type Repository,
+  type StoredItem,
+} from '../../application/ports/repository.js';
+import {
+  COUNTER_TABLE,
+  addMissingColumnsDdl,
+  columnOf,
+  columnsOf,
+  counterDdl,
+  fieldColumn,
+  fromSql,
+  historyTable,
+  indexDdl,
+  isFilterable,
+  itemsTable,
+  quote,
+  tableDdl,
+  toSql,
+  type SqlValue,
+} from './ddl.js';
+
+/** Page size when the caller gives none, and the most one page may hold (SharePoint's threshold). */
+export const DEFAULT_TOP = 100;
+export const MAX_TOP = 5000;
+
+type Row = Record<string, unknown>;
+type FieldMap = Record<string, unknown>;
+
+/** Like SharePoint's `"{guid},N"`: opaque to callers, different after every write. */
+const etagOf = (id: string, version: number): string => `"${id},${version}"`;
+
+function text(row: Row, key: string): string {
+  const value = row[key];
+  if (typeof value !== 'string') throw new Error(`Corrupt row: ${key} is not text`);
+  return value;
+}
+function integer(row: Row, key: string): number {
+  const value = row[key];
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new Error(`Corrupt row: ${key} is not an integer`);
+  }
+  return value;
+}
+
+/** Tokens are base64url JSON: opaque to callers, checked strictly when they come back. */
+function encodeToken(payload: object): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+function decodeToken(token: string, what: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // Falls through to the error below: a garbage token says nothing useful.
+  }
+  throw new Error(`Invalid ${what} token: start again without one.`);
+}
+
+const isSafeCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** The filter a page token was issued for travels inside it, like Graph's nextLink. */
+interface PageCursor {
+  after: number;
+  filter: { field: string; equals: string | number | boolean } | undefined;
+}
+
+function sameFilter(a: PageCursor['filter'], b: PageCursor['filter']): boolean {
+  return a?.field === b?.field && a?.equals === b?.equals;
+}
+
+export class SqliteRepository implements Repository {
+  private readonly statements = new Map<string, Database.Statement<SqlValue[], Row>>();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (and if need be creates) the store. The parent directory must already exist. */
+  static open(path: string): SqliteRepository {
+    const db = new Database(path);
+    try {
+      if (path !== ':memory:') {
+        // WAL: readers never block the writer; several processes may share the file.
+        db.pragma('journal_mode = WAL');
+      }
+      // Another process holding the write lock is waited for, not failed on at once.
+      db.pragma('busy_timeout = 5000');
+      db.transaction(() => {
+        for (const sql of counterDdl) db.exec(sql);
+        for (const list of listNames) {
+          for (const sql of tableDdl(list)) db.exec(sql);
+          const existing = new Set(
+            (db.pragma(`table_info(${quote(itemsTable(list))})`) as { name: string }[]).map(
+              (c) => c.name,
+            ),
+          );
+          // A store made by an older schema gains the new columns; nothing is dropped.
+          for (const sql of addMissingColumnsDdl(list, existing)) db.exec(sql);
+          for (const sql of indexDdl(list)) db.exec(sql);
+        }
+      }).immediate();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteRepository(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async get<L extends ListName>(list: L, id: string): Promise<StoredItem<L> | undefined> {
+    const row = this.rowById(list, id);
+    return row ? this.toItem(list, row) : undefined;
+  }
+
+  async query<L extends ListName>(
+    list: L,
+    options: QueryOptions<L> = {},
+  ): Promise<Page<StoredItem<L>>> {
+    const top = pageSize(options.top);
+    const requested: PageCursor['filter'] = options.filter
+      ? { field: options.filter.field, equals: options.filter.equals }
+      : undefined;
+    const cursor: PageCursor = options.pageToken
+      ? this.decodePageToken(list, options.pageToken)
+      : { after: 0, filter: requested };
+    if (options.pageToken && requested && !sameFilter(requested, cursor.filter)) {
+      throw new Error('This page token was issued for a different filter.');
+    }
+
+    const table = quote(itemsTable(list));
+    const params: SqlValue[] = [cursor.after];
+    let where = 'row_no > ?';
+    if (cursor.filter) {
+      const { field, equals } = cursor.filter;
+      const column = columnOf(list, field);
+      if (!column || !isFilterable(column)) throw new UnindexedFilterError(list, field);
+      where += ` AND ${quote(fieldColumn(field))} = ?`;
+      params.push(toSql(column, equals, `${list}.${field} filter`));
+    }
+    // One extra row says whether another page follows, without a count.
+    params.push(top + 1);
+    const rows = this.statement(
+      `SELECT * FROM ${table} WHERE ${where} ORDER BY row_no LIMIT ?`,
+    ).all(...params);
+
+    const pageRows = rows.slice(0, top);
+    const page: Page<StoredItem<L>> = { items: pageRows.map((row) => this.toItem(list, row)) };
+    const last = pageRows.at(-1);
+    if (rows.length > top && last) {
+      page.nextPageToken = encodeToken({
+        k: 'page',
+        l: list,
+        a: integer(last, 'row_no'),
+        f: cursor.filter ?? null,
+      });
+    }
+    return page;
+  }
+
+  async all<L extends ListName>(list: L, filter?: Filter<L>): Promise<StoredItem<L>[]> {
+    const items: StoredItem<L>[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.query(list, {
+        top: MAX_TOP,
+        ...(filter ? { filter } : {}),
+        ...(pageToken ? { pageToken } : {}),
+      });
+      items.push(...page.items);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return items;
+  }
+
+  async create<L extends ListName>(
+    list: L,
+    fields: Fields<L>,
+    ctx: ChangeContext,
+  ): Promise<StoredItem<L>> {
+    const state = this.applyPatch(list, {}, fields);
+    const id = randomUUID();
+    const row = this.write(() => {
+      this.assertUnique(list, id, state);
+      const seq = this.nextSeq();
+      const columns = columnsOf(list);
+      const names = [
+        'id',
+        'version',
+        'created_at',
+        'created_by',
+        'modified_at',
+        'modified_by',
+        'home_tenant_id',
+        'channel',
+        'change_seq',
+        ...columns.map(([field]) => quote(fieldColumn(field))),
+      ];
+      this.statement(
+        `INSERT INTO ${quote(itemsTable(list))} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      ).run(
+        id,
+        1,
+        ctx.at,
+        ctx.actorId,
+        ctx.at,
+        ctx.actorId,
+        ctx.homeTenantId,
+        ctx.channel,
+        seq,
+        ...this.sqlValues(list, state),
+      );
+      this.appendHistory(list, id, 1, state, ctx);
+      return this.rowById(list, id);
+    });
+    if (!row) throw new Error(`The new ${list} item ${id} was not stored.`);
+    return this.toItem(list, row);
+  }
+
+  async update<L extends ListName>(
+    list: L,
+    id: string,
+    patch: Partial<Fields<L>>,
+    etag: string,
+    ctx: ChangeContext,
+  ): Promise<StoredItem<L>> {
+    const row = this.write(() => {
+      // Read, compare and write inside one IMMEDIATE transaction: no other writer can slip in.
+      const current = this.rowById(list, id);
+      if (!current) throw new NotFoundError(list, id);
+      const version = integer(current, 'version');
+      if (etagOf(id, version) !== etag) throw new ConflictError(list, id);
+      const state = this.applyPatch(list, this.fieldsOf(list, current), patch);
+      this.assertUnique(list, id, state);
+      const seq = this.nextSeq();
+      const assignments = [
+        'version = ?',
+        'modified_at = ?',
+        'modified_by = ?',
+        'home_tenant_id = ?',
+        'channel = ?',
+        'change_seq = ?',
+        ...columnsOf(list).map(([field]) => `${quote(fieldColumn(field))} = ?`),
+      ];
+      this.statement(
+        `UPDATE ${quote(itemsTable(list))} SET ${assignments.join(', ')} WHERE id = ?`,
+      ).run(
+        version + 1,
+        ctx.at,
+        ctx.actorId,
+        ctx.homeTenantId,
+        ctx.channel,
+        seq,
+        ...this.sqlValues(list, state),
+        id,
+      );
+      this.appendHistory(list, id, version + 1, state, ctx);
+      return this.rowById(list, id);
+    });
+    if (!row) throw new NotFoundError(list, id);
+    return this.toItem(list, row);
+  }
+
+  async history<L extends ListName>(list: L, id: string): Promise<ItemVersion<L>[]> {
+    const rows = this.statement(
+      `SELECT * FROM ${quote(historyTable(list))} WHERE item_id = ? ORDER BY version`,
+    ).all(id);
+    // Like Graph's versions endpoint, which answers 404 for an item that does not exist.
+    if (rows.length === 0) throw new NotFoundError(list, id);
+    return rows.map((row) => ({
+      version: integer(row, 'version'),
+      fields: JSON.parse(text(row, 'fields')) as Fields<L>,
+      modifiedAt: text(row, 'modified_at'),
+      modifiedBy: text(row, 'modified_by'),
+      homeTenantId: text(row, 'home_tenant_id'),
+      channel: text(row, 'channel') as Channel,
+    }));
+  }
+
+  async changes<L extends ListName>(list: L, token?: string): Promise<ChangeSet<L>> {
+    const since = token === undefined ? undefined : this.decodeChangeToken(list, token);
+    const table = quote(itemsTable(list));
+    // One read transaction: the token handed back matches exactly the rows returned.
+    const { rows, seq } = this.db.transaction(() => {
+      const current = this.currentSeq();
+      if (since !== undefined && since > current) {
+        throw new Error(
+          `This ${list} change token is from another store: start again without one.`,
+        );
+      }
+      return {
+        seq: current,
+        rows:
+          since === undefined
+            ? this.statement(`SELECT * FROM ${table} ORDER BY row_no`).all()
+            : this.statement(`SELECT * FROM ${table} WHERE change_seq > ? ORDER BY change_seq`).all(
+                since,
+              ),
+      };
+    })();
+    return {
+      changed: rows.map((row) => this.toItem(list, row)),
+      nextToken: encodeToken({ k: 'changes', l: list, s: seq }),
+    };
+  }
+
+  /** Prepared statements are cached by their SQL: the set is small and fixed by the schema. */
+  private statement(sql: string): Database.Statement<SqlValue[], Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<SqlValue[], Row>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Writes take the write lock up front (BEGIN IMMEDIATE) so checks and writes are one step. */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private nextSeq(): number {
+    const row = this.statement(
+      `UPDATE ${COUNTER_TABLE} SET seq = seq + 1 WHERE only = 1 RETURNING seq`,
+    ).get();
+    if (!row) throw new Error('The change counter is missing.');
+    return integer(row, 'seq');
+  }
+
+  private currentSeq(): number {
+    const row = this.statement(`SELECT seq FROM ${COUNTER_TABLE} WHERE only = 1`).get();
+    if (!row) throw new Error('The change counter is missing.');
+    return integer(row, 'seq');
+  }
+
+  private rowById(list: ListName, id: string): Row | undefined {
+    return this.statement(`SELECT * FROM ${quote(itemsTable(list))} WHERE id = ?`).get(id);
+  }
+
+  /** Merges a patch: undefined keys are ignored, null clears, unknown fields are refused. */
+  private applyPatch(list: ListName, base: FieldMap, patch: object): FieldMap {
+    const state: FieldMap = { ...base };
+    for (const [field, value] of Object.entries(patch)) {
+      const column = columnOf(list, field);
+      if (!column) throw new Error(`The ${list} list has no field ${field}.`);
+      if (value === undefined) continue;
+      if (value === null) {
+        delete state[field];
+      } else {
+        toSql(column, value, `${list}.${field}`); // type check now, before any write
+        state[field] = value;
+      }
+    }
+    return state;
+  }
+
+  private sqlValues(list: ListName, state: FieldMap): SqlValue[] {
+    return columnsOf(list).map(([field, column]) =>
+      toSql(column, state[field], `${list}.${field}`),
+    );
+  }
+
+  private assertUnique(list: ListName, id: string, state: FieldMap): void {
+    for (const [field, column] of columnsOf(list)) {
+      if (!column.unique) continue;
+      const value = toSql(column, state[field], `${list}.${field}`);
+      if (value === null) continue;
+      const clash = this.statement(
+        `SELECT id FROM ${quote(itemsTable(list))} WHERE ${quote(fieldColumn(field))} = ? AND id <> ? LIMIT 1`,
+      ).get(value, id);
+      if (clash) throw new DuplicateError(list, field, text(clash, 'id'));
+    }
+  }
+
+  private appendHistory(
+    list: ListName,
+    id: string,
+    version: number,
+    state: FieldMap,
+    ctx: ChangeContext,
+  ): void {
+    this.statement(
+      `INSERT INTO ${quote(historyTable(list))} (item_id, version, fields, modified_at, modified_by, home_tenant_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      version,
+      JSON.stringify(this.canonical(list, state)),
+      ctx.at,
+      ctx.actorId,
+      ctx.homeTenantId,
+      ctx.channel,
+    );
+  }
+
+  /** Fields in schema order, absent ones omitted: history and items read back alike. */
+  private canonical(list: ListName, state: FieldMap): FieldMap {
+    const fields: FieldMap = {};
+    for (const [field] of columnsOf(list)) {
+      const value = state[field];
+      if (value !== undefined && value !== null) fields[field] = value;
+    }
+    return fields;
+  }
+
+  private fieldsOf(list: ListName, row: Row): FieldMap {
+    const fields: FieldMap = {};
+    for (const [field, column] of columnsOf(list)) {
+      const value = fromSql(column, row[fieldColumn(field)]);
+      if (value !== undefined) fields[field] = value;
+    }
+    return fields;
+  }
+
+  private toItem<L extends ListName>(list: L, row: Row): StoredItem<L> {
+    const id = text(row, 'id');
+    const version = integer(row, 'version');
+    return {
+      id,
+      etag: etagOf(id, version),
+      version,
+      fields: this.fieldsOf(list, row) as Fields<L>,
+      createdAt: text(row, 'created_at'),
+      createdBy: text(row, 'created_by'),
+      modifiedAt: text(row, 'modified_at'),
+      modifiedBy: text(row, 'modified_by'),
+      channel: text(row, 'channel') as Channel,
+    };
+  }
+
+  private decodePageToken(list: ListName, token: string): PageCursor {
+    const payload = decodeToken(token, 'page');
+    const { k, l, a, f } = payload;
+    if (k !== 'page' || l !== list || !isSafeCount(a)) {
+      throw new Error(`Invalid page token for ${list}: start again without one.`);
+    }
+    if (f === null) return { after: a, filter: undefined };
+    if (typeof f === 'object' && f !== null && 'field' in f && 'equals' in f) {
+      const { field, equals } = f;
+      if (
+        typeof field === 'string' &&
+        (typeof equals === 'string' || typeof equals === 'number' || typeof equals === 'boolean')
+      ) {
+        return { after: a, filter: { field, equals } };
+      }
+    }
+    throw new Error(`Invalid page token for ${list}: start again without one.`);
+  }
+
+  private decodeChangeToken(list: ListName, token: string): number {
+    const { k, l, s } = decodeToken(token, 'change');
+    if (k !== 'changes' || !isSafeCount(s)) {
+      throw new Error(`Invalid change token for ${list}: start again without one.`);
+    }
+    // Like a Graph delta link, a token belongs to the list it was issued for.
+    if (l !== list) throw new Error(`This change token belongs to ${String(l)}, not ${list}.`);
+    return s;
+  }
+}
+
+/** `top` defaults to 100; above 5,000 it is capped (SharePoint's page limit); below 1 is a bug. */
+function pageSize(top: number | undefined): number {
+  if (top === undefined) return DEFAULT_TOP;
+  if (!Number.isInteger(top) || top < 1)
+    throw new RangeError(`top must be a whole number of at least 1, not ${top}`);
+  return Math.min(top, MAX_TOP);
+}

@@ -1,0 +1,96 @@
+import {
+  AgentApplication,
+  MemoryStorage,
+  type TurnContext,
+  type TurnState,
+} from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import type { Deps } from '../../application/deps.js';
+import { RequestError } from '../../application/errors.js';
+import { recommendationCardView } from '../../application/use-cases/card-views.js';
+import { findPersonByObjectId } from '../../application/use-cases/people.js';
+import { respondToRecommendation } from '../../application/use-cases/responses.js';
+import { decisions } from '../../domain/vocabulary.js';
+import { recommendationCard, REFRESH_VERB, RESPOND_VERB } from './cards/recommendation-card.js';
+import { rememberConversation } from './conversations.js';
+
+export interface BotOptions {
+  /** Tenants whose activities the bot accepts: the partnership's, and its guests' home tenants. */
+  allowedTenantIds: readonly string[];
+}
+
+/** What a card's Action.Execute carries. Used to find the record only, never to authorise. */
+const cardData = z.object({
+  recommendationId: z.string().min(1).max(100),
+  partnerId: z.string().min(1).max(100),
+  decision: z.enum(decisions).optional(),
+  rationale: z.string().max(4000).optional(),
+});
+
+const tenantOf = (ctx: TurnContext): string | undefined => {
+  const channelData = ctx.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return ctx.activity.conversation?.tenantId ?? channelData?.tenant?.id;
+};
+
+export function createBot(deps: Deps, options: BotOptions): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({ storage: new MemoryStorage() });
+
+  // Tenant allow-list on every activity, invokes included: the SDK checks the audience, not the tenant.
+  app.onTurn('beforeTurn', async (ctx) => {
+    const tenant = tenantOf(ctx);
+    return tenant !== undefined && options.allowedTenantIds.includes(tenant);
+  });
+
+  app.onConversationUpdate('membersAdded', async (ctx) => {
+    await rememberConversation(deps, ctx);
+  });
+  app.onActivity('installationUpdate', async (ctx) => {
+    await rememberConversation(deps, ctx);
+  });
+  app.onActivity('message', async (ctx) => {
+    await rememberConversation(deps, ctx);
+    await ctx.sendActivity(
+      'Critical Friend will send you a card here whenever a recommendation names your organisation, and when your actions are due.',
+    );
+  });
+
+  const viewFor = async (ctx: TurnContext, data: z.infer<typeof cardData>, notice?: string) => {
+    const viewer = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
+    return recommendationCard(await recommendationCardView(deps, data.recommendationId, data.partnerId, viewer, notice));
+  };
+
+  app.adaptiveCards.actionExecute(RESPOND_VERB, async (ctx, _state, action) => {
+    const parsed = cardData.safeParse((action as { data?: unknown }).data);
+    if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
+    const data = parsed.data;
+    const responder = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
+    if (!responder) return viewFor(ctx, data, 'You are not recorded as a partner lead, so you can see this recommendation but not respond.');
+    if (!data.decision || !data.rationale?.trim()) {
+      return viewFor(ctx, data, 'Choose a decision and give a rationale, then submit again.');
+    }
+    try {
+      await respondToRecommendation(
+        deps,
+        responder,
+        { recommendationId: data.recommendationId, decision: data.decision, rationale: data.rationale },
+        'teams-card',
+      );
+      return viewFor(ctx, data);
+    } catch (e) {
+      if (e instanceof RequestError) return viewFor(ctx, data, e.message);
+      throw e;
+    }
+  });
+
+  app.adaptiveCards.actionExecute(REFRESH_VERB, async (ctx, _state, action) => {
+    const parsed = cardData.safeParse((action as { data?: unknown }).data);
+    if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
+    return viewFor(ctx, parsed.data);
+  });
+
+  app.onError(async (_ctx, error) => {
+    // Name only: messages may quote input, and nothing a user typed goes to the log.
+    console.error(`bot turn failed: ${error.name}`);
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+import { authorizeJWT, loadAuthConfigFromEnv, CloudAdapter } from '@microsoft/agents-hosting';
+import express from 'express';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CardGateway } from '../application/ports/cards.js';
+import type { Deps } from '../application/deps.js';
+import { createHttpApp } from '../adapters/http/app.js';
+import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
+import { apiRoutes } from '../adapters/http/routes.js';
+import { LocalIssuer } from '../adapters/identity/local-issuer.js';
+import { createTokenValidator, type TokenValidatorConfig } from '../adapters/identity/token-validator.js';
+import { SqliteRepository } from '../adapters/sqlite/sqlite-repository.js';
+import { createBot } from '../adapters/teams/bot.js';
+import { TeamsCardGateway } from '../adapters/teams/card-gateway.js';
+import type { Config } from './config.js';
+import { seedHarbourside } from './seed/harbourside.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place where adapters are chosen and wired to the use cases. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const repo = SqliteRepository.open(join(config.dataDir, 'critical-friend.db'));
+  if (config.seed === 'demo') await seedHarbourside(repo);
+
+  const botAuth = loadAuthConfigFromEnv();
+  const adapter = new CloudAdapter(botAuth);
+  // The card gateway needs the adapter and the use cases need the gateway: bind late.
+  const gateway: { current?: CardGateway } = {};
+  const deps: Deps = {
+    repo,
+    now: () => new Date(),
+    cards: { sendRecommendation: (r, v) => (gateway.current as CardGateway).sendRecommendation(r, v) },
+  };
+  gateway.current = new TeamsCardGateway(adapter, config.botClientId ?? 'local-anonymous', repo);
+
+  const [partnership] = await repo.all('partnerships');
+  const partners = await repo.all('partners');
+  let validator: TokenValidatorConfig;
+  let issuer: LocalIssuer | undefined;
+  let allowedTenantIds: string[];
+  if (config.auth.mode === 'local') {
+    const issuerBase = `${config.publicUrl}${LOCAL_ISSUER_PATH}`;
+    issuer = await LocalIssuer.open(join(config.dataDir, 'local-issuer-key.json'), issuerBase, 'api://critical-friend-local');
+    allowedTenantIds = [
+      ...new Set([partnership?.fields.tenantId, ...partners.map((p) => p.fields.homeTenantId)].filter((t): t is string => !!t)),
+    ];
+    validator = { jwksUrl: `${config.publicUrl}${LOCAL_JWKS_PATH}`, issuerTemplate: issuer.issuerTemplate, audience: issuer.audience, allowedTenantIds };
+  } else {
+    allowedTenantIds = config.auth.allowedTenantIds;
+    validator = {
+      jwksUrl: `${config.auth.authority}/common/discovery/v2.0/keys`,
+      issuerTemplate: `${config.auth.authority}/{tenantid}/v2.0`,
+      audience: config.auth.audience,
+      allowedTenantIds,
+    };
+  }
+
+  const bot = createBot(deps, { allowedTenantIds });
+  const app = createHttpApp({
+    deps,
+    routes: apiRoutes(deps),
+    validateToken: createTokenValidator(validator),
+    authConfig:
+      config.auth.mode === 'local'
+        ? { mode: 'local' }
+        : { mode: 'entra', clientId: config.auth.clientId, tenantId: config.auth.tenantId },
+    tabDir: join(root, 'dist/tab'),
+    version,
+    mount: (http) => {
+      http.post('/api/messages', express.json({ limit: '256kb' }), authorizeJWT(botAuth), (req, res) =>
+        adapter.process(req, res, (ctx) => bot.run(ctx)),
+      );
+      if (issuer) http.use(devRouter(deps, issuer));
+    },
+  });
+
+  const server: Server = await new Promise((ok) => {
+    const s = app.listen(config.port, config.host, () => ok(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    deps,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => {
+          repo.close();
+          done();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

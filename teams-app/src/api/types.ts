@@ -1,0 +1,75 @@
+import type {
+  Finding,
+  Meeting,
+  Observation,
+  Partner,
+  Recommendation,
+} from '../../../src/domain/lists/schema';
+import type { Channel, Decision, PartnerKind } from '../../../src/domain/vocabulary';
+
+/** Every item the API returns carries these alongside its schema fields. */
+export interface ItemMeta {
+  id: string;
+  etag: string;
+  version: number;
+  createdAt: string;
+  modifiedAt: string;
+  modifiedBy: string;
+}
+
+export type Item<T> = T & ItemMeta;
+
+export type PartnerItem = Item<Partner>;
+export type MeetingItem = Item<Meeting>;
+export type ObservationItem = Item<Observation>;
+export type FindingItem = Item<Finding>;
+export type RecommendationItem = Item<Recommendation>;
+
+export interface DevPerson {
+  upn: string;
+  displayName: string;
+  roles: string[];
+  partnerName?: string;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  expires_in: number;
+}
+
+export type DeliveryStatus = 'sent' | 'pending' | 'unreachable' | 'failed';
+
+export interface Delivery {
+  personId: string;
+  displayName: string;
+  partnerName: string;
+  status: DeliveryStatus;
+  detail?: string;
+}
+
+export interface IssueResult {
+  recommendation: RecommendationItem;
+  deliveries: Delivery[];
+}
+
+export interface TrackerResponse {
+  decision: Decision;
+  rationale: string;
+  responderName: string;
+  channel: Channel;
+  respondedAt: string;
+}
+
+export interface TrackerPartner {
+  partner: { id: string; name: string; kind: PartnerKind };
+  response?: TrackerResponse;
+}
+
+export interface TrackerRow {
+  recommendation: RecommendationItem;
+  partners: TrackerPartner[];
+}
+
+export interface Tracker {
+  rows: TrackerRow[];
+}

@@ -1,0 +1,80 @@
+import { useCallback, useMemo, useState } from 'react';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { ApiContext } from '../api/ApiContext';
+import { ApiClient } from '../api/client';
+import { SignInRequiredError, type AuthProvider } from '../auth/authProvider';
+import { LocalAuthProvider } from '../auth/localAuthProvider';
+import { NotConfiguredAuthProvider } from '../auth/notConfiguredAuthProvider';
+import { HostContext } from '../host/HostContext';
+import type { HostInfo } from '../host/teamsHost';
+import { currentLocation, navigate, signInPath } from '../routing/router';
+import { fluentThemes } from '../theme/fluentThemes';
+import { useThemeName } from '../theme/useThemeName';
+import type { AuthSettings } from './App';
+import { AuthUnavailable } from './AuthUnavailable';
+import { AppRoutes } from './AppRoutes';
+import { NotifyLoaded } from './NotifyLoaded';
+import { LocalAuthContext } from './LocalAuthContext';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', boxSizing: 'border-box' },
+  failure: { padding: tokens.spacingHorizontalL },
+});
+
+interface ShellProps {
+  host: HostInfo;
+  auth: AuthSettings;
+}
+
+function providerFor(auth: AuthSettings): AuthProvider {
+  return auth.ok && auth.config.mode === 'entra'
+    ? new NotConfiguredAuthProvider()
+    : new LocalAuthProvider();
+}
+
+/** Theme, host, auth and API for every view. */
+export function Shell({ host, auth }: ShellProps) {
+  const styles = useStyles();
+  const theme = useThemeName(host);
+  const [authBlocked, setAuthBlocked] = useState(false);
+  const authProvider = useMemo(() => providerFor(auth), [auth]);
+
+  const onAuthRequired = useCallback(
+    (error: Error) => {
+      if (error instanceof SignInRequiredError && authProvider instanceof LocalAuthProvider) {
+        if (!window.location.pathname.startsWith('/sign-in')) {
+          navigate(signInPath(currentLocation()), { replace: true });
+        }
+        return;
+      }
+      setAuthBlocked(true);
+    },
+    [authProvider],
+  );
+  const api = useMemo(() => new ApiClient(authProvider, onAuthRequired), [authProvider, onAuthRequired]);
+  const localAuth = authProvider instanceof LocalAuthProvider ? authProvider : null;
+
+  let body;
+  if (!auth.ok) {
+    body = (
+      <div role="alert" className={styles.failure}>
+        <p>Critical Friend could not load its sign-in settings: {auth.message}</p>
+        <NotifyLoaded />
+      </div>
+    );
+  } else if (authBlocked) {
+    body = <AuthUnavailable />;
+  } else {
+    body = <AppRoutes entraMode={auth.config.mode === 'entra'} />;
+  }
+
+  return (
+    <FluentProvider theme={fluentThemes[theme]} data-theme={theme} className={styles.root}>
+      <HostContext.Provider value={host}>
+        <LocalAuthContext.Provider value={localAuth}>
+          <ApiContext.Provider value={api}>{body}</ApiContext.Provider>
+        </LocalAuthContext.Provider>
+      </HostContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { app } from '@microsoft/teams-js';
+
+/** Where the tab is running. Used only to choose the view and theme, never as identity. */
+export interface HostInfo {
+  inTeams: boolean;
+  /** `sidePanel`, `meetingStage`, `content`, `settings`, … */
+  frameContext?: string;
+  meetingId?: string;
+  /** Teams theme name: `default`, `dark` or `contrast`. */
+  teamsTheme?: string;
+  inSharePoint: boolean;
+}
+
+export const standaloneHost: HostInfo = { inTeams: false, inSharePoint: false };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Timed out waiting for Teams')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Outside Teams `app.initialize()` rejects ("No Parent window found") or, inside a foreign
+ * iframe, never settles; the timeout makes both mean "standalone in a browser".
+ */
+export async function detectHost(timeoutMs = 3000): Promise<HostInfo> {
+  try {
+    await withTimeout(app.initialize(), timeoutMs);
+  } catch {
+    return standaloneHost;
+  }
+  try {
+    const context = await withTimeout(app.getContext(), timeoutMs);
+    const frameContext: string = context.page.frameContext;
+    return {
+      inTeams: true,
+      frameContext,
+      meetingId: context.meeting?.id || undefined,
+      teamsTheme: context.app.theme,
+      inSharePoint: context.sharepoint !== undefined && context.sharepoint !== null,
+    };
+  } catch {
+    return { inTeams: true, inSharePoint: false };
+  }
+}
+
+let notified = false;
+
+/** Tells Teams to hide its loading indicator; only once, and only when Teams is the host. */
+export function notifyLoaded(host: HostInfo): void {
+  if (!host.inTeams || notified) return;
+  notified = true;
+  void app.notifySuccess().catch(() => undefined);
+}

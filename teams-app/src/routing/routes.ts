@@ -1,0 +1,29 @@
+import { normalisePath } from './router';
+
+export type ViewKey = 'sidePanel' | 'workbench' | 'tracker' | 'signIn' | 'config' | 'stage' | 'notFound';
+
+const byPath: Record<string, ViewKey> = {
+  '/side-panel': 'sidePanel',
+  '/workbench': 'workbench',
+  '/tracker': 'tracker',
+  '/sign-in': 'signIn',
+  '/config': 'config',
+};
+
+/** `/` follows where Teams put the tab; every other route is fixed. */
+export function viewFor(pathname: string, frameContext: string | undefined): ViewKey {
+  const path = normalisePath(pathname);
+  if (path === '/' || path === '/index.html') {
+    if (frameContext === 'sidePanel') return 'sidePanel';
+    if (frameContext === 'meetingStage') return 'stage';
+    if (frameContext === 'settings') return 'config';
+    return 'workbench';
+  }
+  return byPath[path] ?? 'notFound';
+}
+
+/** Views that fill a narrow or shared meeting surface, or Teams' own dialog, get no nav. */
+export function showsNav(view: ViewKey, inTeams: boolean, frameContext: string | undefined): boolean {
+  if (view === 'config' || view === 'stage') return false;
+  return !inTeams || frameContext === 'content';
+}
