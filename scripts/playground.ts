@@ -6,8 +6,14 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { DEMO_POLICE_LEAD_OID, DEMO_TENANT_ID, oid } from '../src/server/seed/harbourside.js';
 
-const user = (id: string, name: string, upn: string, objectId: string) =>
-  `  - id: ${id}\n    name: ${name}\n    userPrincipleName: ${upn}\n    aadObjectId: ${objectId}\n`;
+// The Playground validates this file against its schema and exits (silently) if it does not fit.
+const fields = (indent: string, id: string, name: string, upn: string, objectId: string) => {
+  const [givenName, surname] = name.split(' ');
+  return [`id: ${id}`, `name: ${name}`, `userPrincipleName: ${upn}`, `aadObjectId: ${objectId}`, `givenName: ${givenName}`, `surname: ${surname}`, `email: ${upn}`]
+    .map((l, i) => (i === 0 ? l : `${indent}${l}`))
+    .join('\n');
+};
+const user = (id: string, name: string, upn: string, objectId: string) => `  - ${fields('    ', id, name, upn, objectId)}\n`;
 
 export function playgroundConfig(): string {
   return `version: "0.1.1"
@@ -16,10 +22,7 @@ bot:
   id: 00000000-0000-0000-0000-00000000cf01
   name: Critical Friend
 currentUser:
-  id: user-aisha
-  name: Aisha Noor
-  userPrincipleName: aisha.noor@eastshire-police.example
-  aadObjectId: ${DEMO_POLICE_LEAD_OID}
+  ${fields('  ', 'user-aisha', 'Aisha Noor', 'aisha.noor@eastshire-police.example', DEMO_POLICE_LEAD_OID)}
 users:
 ${user('user-tom', 'Tom Bradley', 'tom.bradley@eastshire-police.example', oid(22))}${user('user-sam', 'Sam Carter', 'sam.carter@harbourside.example', oid(12))}${user('user-beth', 'Beth Morris', 'beth.morris@coastvale-icb.example', oid(32))}${user('user-owen', 'Owen Price', 'owen.price@harbourside-college.example', oid(40))}${user('user-lena', 'Lena Kowalski', 'lena.kowalski@brightpath.example', oid(50))}personalChat:
   id: personal-chat-aisha
@@ -41,7 +44,8 @@ export async function startPlayground(opts: { botUrl: string; port: number; data
   writeFileSync(configPath, playgroundConfig());
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(process.execPath, [cli, '-e', opts.botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)], {
-    env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, BROWSER: 'none' },
+    // Its own environment: under NODE_ENV=test (as in a test runner) it does not serve its page.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -58,8 +62,16 @@ export async function startPlayground(opts: { botUrl: string; port: number; data
     child.stderr.on('data', onData);
     child.once('exit', (code) => fail(new Error(`Agents Playground exited (${code}):\n${log}`)));
   });
+  // It prints "Listening" a moment before the port accepts connections: wait until it answers.
+  const url = `http://127.0.0.1:${opts.port}`;
+  for (let i = 0; ; i++) {
+    const up = await fetch(url).then(() => true, () => false);
+    if (up) break;
+    if (i > 100 || child.exitCode !== null) throw new Error(`Agents Playground is not answering (exit ${child.exitCode}):\n${log}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
   return {
-    url: `http://127.0.0.1:${opts.port}`,
+    url,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

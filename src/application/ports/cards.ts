@@ -4,6 +4,8 @@ import type { Channel } from '../../domain/vocabulary.js';
 /** What a recommendation card shows; cards are pure functions of this. */
 export interface RecommendationCardView {
   recommendationId: string;
+  /** Whose part of the recommendation this card is about (one card per partner). */
+  partnerId: string;
   reference: string;
   title: string;
   text: string;

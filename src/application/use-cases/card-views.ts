@@ -30,6 +30,7 @@ export async function recommendationCardView(
     viewer.roles.includes('partner-lead');
   return {
     recommendationId,
+    partnerId,
     reference: rec.fields.reference,
     title: rec.fields.title,
     text: rec.fields.text,

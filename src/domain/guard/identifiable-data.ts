@@ -57,20 +57,26 @@ export function findIdentifiableData(text: string): IdentifiableMatch[] {
   findCaseNumbers(text, add);
   findStreetAddresses(text, add);
   findPersonNames(text, add);
-  return resolveOverlaps(candidates);
+  return resolveOverlaps(candidates, text.length);
 }
 
 /** Keeps the highest-priority candidate wherever candidates overlap; earlier and longer break ties. */
-function resolveOverlaps(candidates: IdentifiableMatch[]): IdentifiableMatch[] {
+function resolveOverlaps(candidates: IdentifiableMatch[], length: number): IdentifiableMatch[] {
   const ranked = [...candidates].sort(
     (a, b) =>
       (priority.get(a.kind) ?? 99) - (priority.get(b.kind) ?? 99) ||
       a.start - b.start ||
       b.end - a.end,
   );
+  // One flag per character keeps this linear in the text, however many candidates there are.
+  const taken = new Uint8Array(length);
   const kept: IdentifiableMatch[] = [];
   for (const c of ranked) {
-    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -245,7 +251,9 @@ const YEAR_RANGE_RE = /^(?:19|20)\d{2}[/-](?:(?:19|20)?\d{2})$/;
 
 function findCaseNumbers(text: string, add: Add): void {
   for (const m of text.matchAll(ID_TOKEN_RE)) {
-    const token = m[0].replace(/[/-]+$/, '');
+    let tokenEnd = m[0].length;
+    while (tokenEnd > 0 && /[/-]/.test(m[0].charAt(tokenEnd - 1))) tokenEnd--; // "12345/" → "12345"
+    const token = m[0].slice(0, tokenEnd);
     let digits = 0;
     for (let i = 0; i < token.length; i++) {
       const c = token.charCodeAt(i);
@@ -273,6 +281,8 @@ const NOT_STREET_FIRST_WORDS = new Set(
     ' ',
   ),
 );
+const NUMBERED_THING_RE =
+  /\b(?:year|yr|y|section|s|tier|level|step|stage|phase|priority|recommendation|item|paragraph|para|page|chapter|appendix|version|week|day|no|number|key stage|ks|q)\.?\s{0,2}$/i;
 const ALWAYS_STREET_TYPES = new Set(['Street', 'St', 'Road', 'Rd', 'Lane', 'Avenue', 'Ave']);
 
 function findStreetAddresses(text: string, add: Add): void {
@@ -280,85 +290,101 @@ function findStreetAddresses(text: string, add: Add): void {
     const first = m[1] ?? '';
     const type = m[2] ?? '';
     if (NOT_STREET_FIRST_WORDS.has(first) && !ALWAYS_STREET_TYPES.has(type)) continue;
+    // "Year 7 Green Lane Academy", "Section 2 Oak Park": a numbered thing, not a house number.
+    if (NUMBERED_THING_RE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     add('street-address', m.index, m.index + m[0].length);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Person names next to family words. A name is one to three capitalised words that are not in the
-// stop list below. Three shapes: "mother Sarah" / "the child, Tom Smith"; "Sarah's mother";
-// "Liam (aged 4)". Anonymised forms ("Child J", "Sibling 2") never qualify because a name word
-// needs lower-case letters.
+// stop list below. Four shapes: "mother Sarah" / "the child, Tom Smith"; "Sarah's mother";
+// "Sarah, the mother"; "Liam (aged 4)". Anonymised forms ("Child J", "Sibling 2") never qualify
+// because a name word needs lower-case letters after its capital.
 
 const FAMILY_WORDS =
   'young\\s+people|young\\s+persons?|step-?(?:mother|father|mum|dad|brother|sister|son|daughter)s?|grand(?:mother|father|ma|pa|dad|mum|son|daughter|child|children)s?|half-(?:brother|sister)s?|children|child|mothers?|mum(?:my)?s?|fathers?|dad(?:dy)?s?|babies|baby|infants?|siblings?|brothers?|sisters?|sons?|daughters?|nan(?:a|na)?s?|granny|grandad|carers?|parents?|boys?|girls?|aunt(?:ie|y)?s?|uncles?|cousins?|partners?|nieces?|nephews?|twins?|toddlers?|teenagers?|newborn';
 const FAMILY_RE = new RegExp(`\\b(?:${FAMILY_WORDS})\\b`, 'gi');
 const FAMILY_STICKY_RE = new RegExp(`(?:${FAMILY_WORDS})\\b`, 'iy');
-const PLURAL_FAMILY_RE =
-  /^(?:young\s+people|children|grandchildren|babies|.*(?:s))$/i;
+const PLURAL_FAMILY_RE = /(?:people|children|babies|s)$/i;
+const FAMILY_ADJECTIVES =
+  '(?:older|younger|little|big|baby|birth|foster|adoptive|new|ex-|late|elder|eldest|youngest|twin|biological)';
 
 const NAME_WORD = "(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
 const NAME_WORD_STICKY_RE = new RegExp(NAME_WORD, 'y');
-const NAME_WORD_END_RE = new RegExp(`(${NAME_WORD})\\s{1,2}$`);
+const NAME_WORD_END_RE = new RegExp(`(${NAME_WORD})[ \\u00a0]{1,2}$`);
 // Between a family word and its name: "mother Sarah", "child, Tom", "father (Mark)", "mum: Jo",
-// "a girl called Amy", "stepdad – Ryan".
+// "a girl called Amy", "stepdad – Ryan". Horizontal space only, so a heading ending in "Children"
+// is not read together with the first word of the next line.
 const FAMILY_NAME_GAP_RE =
-  /(?:\s{0,2}[,:(–—-]\s{0,2}|\s{1,2})(?:(?:called|named|known\s+as|aka)\s{1,2})?(?:(?:Mr|Mrs|Ms|Miss|Master)\.?\s{1,2})?/y;
-const TITLE_BEFORE_NAME_RE = /(?:Mr|Mrs|Ms|Miss|Master)\.?\s{1,2}$/;
-const NAME_AND_RE = /\s{1,2}(?:and|&)\s{1,2}/y;
-const NAME_SPACE_RE = /[ \u00a0]/y;
+  /(?:[ \t\u00a0]{0,2}[,:(–—-][ \t\u00a0]{0,2}|[ \t\u00a0]{1,2})(?:(?:called|named|known\s+as|aka)[ \t\u00a0]{1,2})?/y;
+const HONORIFIC_RE = /(?:Mr|Mrs|Ms|Miss|Master)\.?[ \u00a0]{1,2}/y;
+const HONORIFIC_BEFORE_RE = /(?:Mr|Mrs|Ms|Miss|Master)\.?[ \u00a0]{1,2}$/;
+const NAME_JOIN_RE = /(?:[ \u00a0]{1,2}(?:and|&)|,)[ \u00a0]{1,2}/y;
 // "Sarah's mother", "James' older brother".
 const POSSESSIVE_NAME_RE = new RegExp(
-  `\\b${NAME_WORD}(?:['’]s|(?<=s)['’])\\s{1,2}(?:(?:older|younger|little|big|baby|birth|foster|adoptive|new|ex-|late|elder|eldest|youngest|twin|biological)\\s{1,2})?(?=[A-Za-z])`,
+  `\\b${NAME_WORD}(?:['’]s|(?<=s)['’])[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?=[A-Za-z])`,
+  'g',
+);
+// "Sarah, the mother", "Tom, her son".
+const APPOSITIVE_NAME_RE = new RegExp(
+  `\\b${NAME_WORD}(?=,[ \\u00a0]{1,2}(?:the|his|her|their)[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?:${FAMILY_WORDS})\\b(?!['’]))`,
   'g',
 );
 // "Liam (aged 4)", "Tom Smith, aged 6", "Ellie (18 months)".
 const AGED_NAME_RE = new RegExp(
-  `\\b${NAME_WORD}(?=\\s{0,2}(?:\\(\\s{0,2}aged?\\s{0,2}\\d|\\(\\s{0,2}\\d{1,2}\\s{0,2}(?:y(?:ea)?rs?|m(?:on)?ths?|months?|weeks?|wks?|yo|y/o)\\b|,\\s{0,2}aged\\s{1,2}\\d|\\s{1,2}aged\\s{1,2}\\d))`,
+  `\\b${NAME_WORD}(?=[ \\u00a0]{0,2}(?:\\([ \\u00a0]{0,2}aged?[ \\u00a0]{0,2}\\d|\\([ \\u00a0]{0,2}\\d{1,2}[ \\u00a0]{0,2}(?:y(?:ea)?rs?|m(?:on)?ths?|months?|weeks?|wks?|yo|y/o)\\b|,[ \\u00a0]{0,2}aged[ \\u00a0]{1,2}\\d|[ \\u00a0]{1,2}aged[ \\u00a0]{1,2}\\d))`,
   'g',
 );
 
-// Professional titles: a titled person next to a family word is staff ("the child's GP, Dr Patel").
+// Professional titles: a titled person beside a family word is staff ("the child's GP, Dr Patel").
 const PROFESSIONAL_TITLES = new Set(
   'Dr Doctor Prof Professor Cllr Councillor Supt Superintendent Insp Inspector Sgt Sergeant Det Detective Constable Judge Rev Revd Reverend Nurse Sister Matron Chief Canon Bishop Rabbi Imam Dame Sir Lord Lady'.split(
     ' ',
   ),
 );
 
-// Capitalised words that follow family words without being names: headings, services, agencies,
-// function words at the start of a sentence, calendar words and well-known places.
+// Capitalised words that sit next to family words without being names: headings, services,
+// agencies, sentence openers, calendar words and well-known places. Kept generous on purpose:
+// each word here is one fewer false alarm in a scrutineer's Title Case notes.
 const STOP_WORDS = new Set(
   `A An The This That These Those Their There Then Than They Them He She It Its His Her Hers Him We Our Us You Your I My Me Who Whom Whose Which What When Where Why How
 And Or But Nor So Yet For Of In On At To By From With Without Within Into Onto Upon About Above Below After Before During Since Until Over Under Between Among Across Through Via Per As If Unless Although Though While Whilst Because Whether
 Is Was Were Are Be Been Being Has Have Had Do Does Did Will Would Shall Should May Might Must Can Could Not No Yes All Some Any Each Every Both Either Neither Other Another Such Same Own Also Only Just Even Still Very More Most Less Least Many Much Few Several Here Now Today Tomorrow Yesterday Tonight Everyone Everybody Someone Somebody Anyone Nobody None
+However Meanwhile Therefore Overall Again Instead Later Earlier Nevertheless Nonetheless Otherwise Indeed Thus Hence Afterwards Next Despite Whereas Likewise Similarly Additionally Finally Firstly Secondly Thirdly Lastly Sadly Unfortunately Importantly Notably Initially Subsequently Separately Equally Currently Previously Recently Generally Ultimately Consequently Furthermore Moreover Alternatively Please Thanks Thank Note Covid Pandemic Lockdown
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter Christmas Easter Term Week Weekend Month Year Years Day Days Quarter Annual Annually Yearly Weekly Monthly Daily
-Child Children Childs Mother Mothers Mum Mums Father Fathers Dad Dads Baby Babies Infant Infants Sibling Siblings Brother Brothers Sister Sisters Son Sons Daughter Daughters Parent Parents Parental Parenting Carer Carers Caring Boy Boys Girl Girls Aunt Uncle Cousin Cousins Partner Partners Family Families Grandparent Grandparents Young Person Persons People Youth Toddler Toddlers Teenager Teenagers Adolescent Adolescents Pupil Pupils Student Students Learner Learners Adult Adults Kinship Foster Fostering Adoption Adoptive Adopted Guardian Guardians Guardianship Twin Twins Newborn
-Protection Protective Plan Plans Social Care Cared Services Service Looked After Need Needs In Early Help Team Teams Unit Units Centre Centres Center Hub Hubs Panel Panels Review Reviews Reviewing Practice Practitioner Practitioners Board Boards Partnership Partnerships Group Groups Forum Forums Front Door Health Healthy Mental Hospital Hospitals School Schools College Colleges Academy Nursery Nurseries Reception Court Courts Act Acts Bill Commissioner Commissioners Society Trust Trusts Development Death Deaths Exploitation Sexual Criminal Missing Abuse Neglect Safeguarding Safe Safer Safety Welfare Wellbeing Well Being Voice Voices Participation Council Councils Parliament Assembly Champion Champions Rights Poverty Benefit Benefits Line Lines Centred Led First Friendly Home Homes Residential Placement Placements Contact Contacts Arrangements Sufficiency Strategy Strategic Report Reports Statement Scrutiny Scrutineer Independent Quality Assurance Audit Audits Learning Training Workforce Data Performance Dashboard Priority Priorities Recommendation Recommendations Action Actions Finding Findings Section Sections Conference Conferences Meeting Meetings Discussion Discussions Visit Visits Visiting Visitor Visitors Assessment Assessments Worker Workers Work Working Together Advocate Advocates Advocacy Officer Officers Order Orders Proceedings Legal Law Policy Policies Procedure Procedures Guidance Framework Toolkit Model Pathway Pathways Protocol Programme Programmes Program Project Projects Pilot Network Networks Matters Matter Support Supported Supporting Sure Start Special Educational Education Disability Disabilities Disabled Send Leaver Leavers Leaving Psychology Psychologist Nurse Nursing Midwife Midwives Midwifery Paediatric Paediatrics Paediatrician Doctor Doctors Designated Named Lead Leads Leader Leaders Leadership Manager Managers Management Director Directors Chair Chairs Chief Executive Executives Head Heads Headteacher Teacher Teachers Justice Offending Probation Housing Domestic Violence Substance Misuse Drug Drugs Alcohol Disabled Online Digital Exploited Trafficking Modern Slavery Harm Harmful Risk Risks Vulnerable Vulnerability Sexually Physically Emotionally Emotional Physical Neglected Looked-After Hearing Hearings Clinic Clinics Ward Wards Helpline Charity Charities Fund Funding Foundation Scheme Schemes Service's Plan's Pledge Promise Charter Offer Survey Surveys Feedback Experience Experiences Story Stories Journey Journeys Day's Week's Award Awards Fair Club Clubs Scouts Guides Brigade Choir Hour Hours Talk Talks Matter's Stars Bond Loss Loss's Friendly Focus Focused Partnership's Council's Police Policing Constabulary Fire Rescue Ambulance Local Authority Authorities National Government Department Ministry Minister Office Bureau Agency Agencies Organisation Organisations Organization Organizations Sector Voluntary Community Communities Public Private Statutory Relevant Delegated Partner's Regional Area Areas District Districts Borough City County Town Village Ward's Region Integrated Commissioning Commissioned Provider Providers Inspection Inspections Inspectorate Ofsted Cafcass Barnardo Barnardos Barnardo's NSPCC Unicef Action's Mind Kooth Childline Samaritans Refuge Women's Aid
+Child Children Childs Mother Mothers Mum Mums Father Fathers Dad Dads Baby Babies Infant Infants Sibling Siblings Brother Brothers Sister Sisters Son Sons Daughter Daughters Parent Parents Parental Parenting Carer Carers Caring Boy Boys Girl Girls Aunt Aunts Uncle Uncles Cousin Cousins Partner Partners Family Families Grandparent Grandparents Young Person Persons People Youth Toddler Toddlers Teenager Teenagers Adolescent Adolescents Pupil Pupils Student Students Learner Learners Adult Adults Kinship Foster Fostering Adoption Adoptive Adopted Guardian Guardians Guardianship Twin Twins Newborn Newborns
+Women Men Males Females Residents Victims Survivors Patients Clients Participants Respondents Individuals Cases Referrals Applicants Those Others Staff Colleagues Volunteers Members Attendees Families' Households Household Cohort Cohorts Under Over Aged Age Ages
+Protection Protective Plan Plans Social Care Cared Services Service Looked After Need Needs In Early Help Team Teams Unit Units Centre Centres Center Hub Hubs Panel Panels Review Reviews Reviewing Practice Practitioner Practitioners Board Boards Partnership Partnerships Group Groups Forum Forums Front Door Health Healthy Mental Hospital Hospitals School Schools College Colleges Academy Nursery Nurseries Reception Court Courts Act Acts Bill Commissioner Commissioners Society Trust Trusts Development Death Deaths Exploitation Sexual Criminal Missing Abuse Neglect Safeguarding Safe Safer Safety Welfare Wellbeing Well Being Voice Voices Participation Council Councils Parliament Assembly Champion Champions Rights Poverty Benefit Benefits Line Lines Centred Led First Friendly Home Homes Residential Placement Placements Contact Contacts Arrangements Sufficiency Strategy Strategic Report Reports Statement Scrutiny Scrutineer Independent Quality Assurance Audit Audits Learning Training Workforce Data Performance Dashboard Priority Priorities Recommendation Recommendations Action Actions Finding Findings Section Sections Conference Conferences Meeting Meetings Discussion Discussions Visit Visits Visiting Visitor Visitors Assessment Assessments Worker Workers Work Working Together Advocate Advocates Advocacy Officer Officers Order Orders Proceedings Legal Law Policy Policies Procedure Procedures Guidance Framework Toolkit Model Pathway Pathways Protocol Programme Programmes Program Project Projects Pilot Network Networks Matters Matter Support Supported Supporting Sure Start Special Educational Education Disability Disabilities Disabled Send Leaver Leavers Leaving Psychology Psychologist Nurse Nursing Midwife Midwives Midwifery Paediatric Paediatrics Paediatrician Doctor Doctors Designated Named Lead Leads Leader Leaders Leadership Manager Managers Management Director Directors Chair Chairs Chief Executive Executives Head Heads Headteacher Teacher Teachers Justice Offending Probation Housing Domestic Violence Substance Misuse Drug Drugs Alcohol Online Digital Exploited Trafficking Modern Slavery Harm Harmful Risk Risks Vulnerable Vulnerability Hearing Hearings Clinic Clinics Ward Wards Helpline Charity Charities Fund Funding Foundation Scheme Schemes Pledge Promise Charter Offer Survey Surveys Feedback Experience Experiences Story Stories Journey Journeys Award Awards Fair Club Clubs Scouts Guides Brigade Choir Hour Hours Talk Talks Stars Steps Bond Loss Tongue Preference Focus Focused Police Policing Constabulary Fire Rescue Ambulance Local Authority Authorities National Government Department Ministry Minister Office Bureau Agency Agencies Organisation Organisations Organization Organizations Sector Voluntary Community Communities Public Private Statutory Relevant Delegated Regional Area Areas District Districts Borough City County Town Village Region Integrated Commissioning Commissioned Provider Providers Inspection Inspections Inspectorate Ofsted Cafcass Barnardo Barnardos NSPCC Unicef Mind Kooth Childline Samaritans Refuge Aid Centred Tier Level Levels Threshold Thresholds Concern Concerns
 England English Britain British Wales Welsh Scotland Scottish Ireland Irish Europe European London Leeds Bristol Hull Wigan Bolton Kent Surrey Essex Sussex Devon Cornwall Dorset Somerset Norfolk Suffolk Cumbria Durham Luton Reading Croydon Hackney Islington Camden Lambeth Southwark Barnet Brent Ealing Enfield Haringey Harrow Havering Hillingdon Hounslow Merton Newham Sutton Bexley Bromley Lewisham Coventry Derby Leicester Sheffield Nottingham Birmingham Manchester Liverpool Newcastle Sunderland Yorkshire Lancashire Eastshire Westshire Northshire Southshire
-North South East West Northern Southern Eastern Western Central Upper Lower Greater Great New Old Big Little Small Large Total Overall Whole Full Part Partial Key Main Core General Specific Further Next Last Previous Final Initial Current Recent Following Latest Update Updates Note Notes Minutes Agenda Item Items Appendix Annex Table Figure Chart Page Pages Paragraph Chapter Version Draft Issue Issues Question Questions Answer Answers Concern Concerns Worry Worries Gone Too Judge Positive Negative Good Outstanding Requires Improvement Inadequate Excellent Strong Weak Clear Unclear Accepted Declined Partially Overdue Due Open Closed Complete Completed Verified Escalated Agreed`.split(
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Great New Old Big Little Small Large Total Overall Whole Full Part Partial Key Main Core General Specific Further Last Previous Final Current Recent Following Latest Update Updates Notes Minutes Agenda Item Items Appendix Annex Table Figure Chart Page Pages Paragraph Chapter Version Draft Issue Issues Question Questions Answer Answers Worry Worries Gone Too Judge Positive Negative Good Outstanding Requires Improvement Inadequate Excellent Strong Weak Clear Unclear Accepted Declined Partially Overdue Due Open Closed Complete Completed Verified Escalated Agreed`.split(
     /\s+/,
   ),
 );
 
-const MONTH_WORDS = new Set(['April', 'May', 'June', 'August']);
+// Months that are also first names: a stop word only when a day or year follows ("June 2026").
+const NAME_MONTHS = new Set(['April', 'May', 'June', 'August']);
 
-// Place-like endings make "Eastshire's children" a place, not a person.
+const PREPOSITION_BEFORE_RE =
+  /\b(?:in|at|from|across|within|throughout|for|of|to|by|around|near|outside|inside|beyond|since|during|after|before|until)\s{1,2}$/i;
+
+// Place-like endings make "Eastshire's children" a place's population, not a family.
 const PLACE_SUFFIX_RE =
-  /(?:shire|ford|field|ham|chester|cester|caster|pool|borough|brough|bury|mouth|minster|wich|worth|dale|side|bridge|port|ton)$/;
+  /(?:shire|ford|field|ham|chester|cester|caster|pool|borough|brough|bury|mouth|minster|wich|worth|dale|side|bridge|port|gate|thorpe|wick|stead|ington|lees)$/;
 
 // A family word followed by one of these is a modifier ("child protection", "parent survey").
 const MODIFIER_FOLLOW_RE =
   /^[\s-]{1,2}(?:protection|sexual|criminal|exploitation|death|deaths|health|safeguarding|poverty|care|abuse|development|mental|services?|centres?|minding|minders?|benefits?|trafficking|survey|forum|voice|participation|panel|board|group|network|partnership|agenc(?:y|ies)|organisations?|carers?|champions?|led|friendly|focused|centred|in\s+need|looked|welfare|wellbeing|rights|support|programme|advocacy)\b/i;
 
-// A name followed by a role or agency is a professional, not a family member.
+// A name followed by a role or agency is a professional: "the child, Jo Reed (social worker)".
 const ROLE_FOLLOW_RE =
-  /^\s{0,2}(?:[(,–—-]\s{0,2}(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:social\s+worker|sw\b|designated|named|police|detective|d[isc]\b|dci\b|pc\b|health\s+visitor|school\s+nurse|nurse|midwife|teacher|head|headteacher|gp\b|paediatrician|consultant|doctor|team\s+manager|manager|lead\b|chair|officer|iro\b|practitioner|worker|director|senior|principal|solicitor|barrister|advocate|guardian|cafcass|priest|vicar|chaplain|imam|rabbi|councillor|inspector|sergeant|superintendent|psychologist|therapist|clinician|co-?ordinator|commissioner|deputy|assistant|business\s+unit|partnership|from\b|of\s+the\b|at\s+the\b)|\s(?:from|of|at)\s+(?:the\s+)?[A-Z])/i;
+  /^[ \u00a0]{0,2}[(,–—-][ \u00a0]{0,2}(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:social\s+worker|sw\b|designated|named|police|detective|d[isc]\b|dci\b|pc\b|health\s+visitor|school\s+nurse|nurse|midwife|teacher|head|gp\b|paediatrician|consultant|doctor|team\s+manager|manager|lead\b|chair|officer|iro\b|practitioner|worker|director|senior|principal|solicitor|barrister|advocate|guardian|cafcass|priest|vicar|chaplain|imam|rabbi|councillor|inspector|sergeant|superintendent|psychologist|therapist|clinician|co-?ordinator|commissioner|deputy|assistant|business\s+unit|partnership|from\b|of\s+the\b|at\s+the\b)/i;
 
-// Two-word family terms like "young person" should not be read as a family word + "Person".
-function isStopWord(word: string, text: string, end: number): boolean {
-  if (STOP_WORDS.has(word)) return true;
+function isNameStop(word: string, text: string, end: number): boolean {
+  if (STOP_WORDS.has(word) || PROFESSIONAL_TITLES.has(word)) return true;
+  if (/ly$/.test(word)) return true; // sentence adverbs: "Sadly", "Separately"
   // "June 2026" is a date; "baby June" is a name.
-  return MONTH_WORDS.has(word) && /^\s{1,2}\d/.test(text.slice(end, end + 4));
+  return NAME_MONTHS.has(word) && /^[ \u00a0]{1,2}\d/.test(text.slice(end, end + 4));
 }
 
 interface Span {
@@ -367,54 +393,59 @@ interface Span {
 }
 
 /**
- * Reads one to three name words at `pos`, stopping at the first stop word. Returns null when the
- * first word is not a name, when a professional title opens it, or when the words run on into a
- * capitalised stop word (a proper noun such as "Eastshire Council" or a heading).
+ * Reads one to three name words at `pos`, optionally after Mr/Mrs/Ms. Returns null when the first
+ * word is a stop word or a professional title, or when the words run on into a capitalised stop
+ * word: then they are a proper noun such as "Eastshire Council" or a heading, not a person.
  */
 function readNameForward(text: string, pos: number): Span | null {
-  let end = pos;
-  let count = 0;
-  let i = pos;
-  while (count < 3) {
+  HONORIFIC_RE.lastIndex = pos;
+  const honorific = HONORIFIC_RE.exec(text);
+  let i = pos + (honorific ? honorific[0].length : 0);
+  let end = -1;
+  for (let count = 0; count < 3; count++) {
     NAME_WORD_STICKY_RE.lastIndex = i;
     const w = NAME_WORD_STICKY_RE.exec(text);
     if (!w) break;
     const wordEnd = i + w[0].length;
-    if (PROFESSIONAL_TITLES.has(w[0])) return null;
-    if (isStopWord(w[0], text, wordEnd)) {
-      if (count > 0) return null;
-      return null;
-    }
-    // Part of a longer capitalised token ("McKinsey&Co", "Sarah2") is not a plain name.
-    const next = text.charCodeAt(wordEnd);
-    if (isAlnum(next)) return null;
-    count++;
+    if (isNameStop(w[0], text, wordEnd)) return null;
+    // Part of a longer token ("Sarah2", "McKinsey&Co") is not a plain name.
+    if (isAlnum(text.charCodeAt(wordEnd)) || text.charCodeAt(wordEnd) === 38) return null;
     end = wordEnd;
-    NAME_SPACE_RE.lastIndex = wordEnd;
-    if (!NAME_SPACE_RE.test(text)) break;
+    const gap = text.charCodeAt(wordEnd);
+    if (gap !== 32 && gap !== 0xa0) break;
     i = wordEnd + 1;
   }
-  return count > 0 ? { start: pos, end } : null;
+  return end > 0 ? { start: pos, end } : null;
 }
 
-/** Extends a name span leftwards over up to two more capitalised non-stop words ("Tom Smith"). */
+/** Extends a name span leftwards over up to two capitalised non-stop words ("Tom Smith's"). */
 function extendNameBack(text: string, start: number): number {
   let s = start;
   for (let k = 0; k < 2; k++) {
     const m = NAME_WORD_END_RE.exec(text.slice(Math.max(0, s - 30), s));
     if (!m || m[1] === undefined) break;
     const wordStart = s - m[0].length;
-    if (STOP_WORDS.has(m[1]) || PROFESSIONAL_TITLES.has(m[1])) break;
+    if (isNameStop(m[1], text, wordStart + m[1].length)) break;
     if (wordStart > 0 && isAlnum(text.charCodeAt(wordStart - 1))) break;
     s = wordStart;
   }
-  const title = TITLE_BEFORE_NAME_RE.exec(text.slice(Math.max(0, s - 8), s));
+  const title = HONORIFIC_BEFORE_RE.exec(text.slice(Math.max(0, s - 8), s));
   return title ? s - title[0].length : s;
+}
+
+/** The single name word at `pos`, if it is one that is not a stop word. */
+function nameWordAt(text: string, pos: number): string | null {
+  if (pos > 0 && isAlnum(text.charCodeAt(pos - 1))) return null;
+  NAME_WORD_STICKY_RE.lastIndex = pos;
+  const w = NAME_WORD_STICKY_RE.exec(text);
+  if (!w || isNameStop(w[0], text, pos + w[0].length)) return null;
+  return w[0];
 }
 
 function findPersonNames(text: string, add: Add): void {
   findFamilyThenName(text, add);
   findNameThenFamily(text, add);
+  findNameThenAppositive(text, add);
   findNameWithAge(text, add);
 }
 
@@ -424,41 +455,36 @@ function findFamilyThenName(text: string, add: Add): void {
     const word = f[0];
     const fEnd = f.index + word.length;
     // "Children's Social Care", "the child's social worker": possessive, not naming.
-    if (/^['’]/.test(text.slice(fEnd, fEnd + 1))) continue;
-    const lower = word.toLowerCase();
-    if (lower.startsWith('partner')) {
-      // In this domain a "partner" is usually an agency; only a personal partner counts.
-      const before = text.slice(Math.max(0, f.index - 12), f.index);
-      if (!/(?:['’]s|\bher|\bhis|\btheir|\bnew|\bex-?)\s{0,2}$/i.test(before)) continue;
+    const next = text.charCodeAt(fEnd);
+    if (next === 39 || next === 0x2019) continue;
+    const before = text.slice(Math.max(0, f.index - 12), f.index);
+    // In this domain a "partner" is usually an agency; only a personal partner counts.
+    if (
+      /^partner/i.test(word) &&
+      !/(?:['’]s|\bher|\bhis|\btheir|\bnew|\bex-?)\s{0,2}$/i.test(before)
+    ) {
+      continue;
     }
-    // "Ward Sister Ann Lowe", "Father Michael": titles of staff or clergy when capitalised mid-text.
-    if (/^(?:Sister|Brother|Father)$/.test(word)) {
-      const before = text.slice(Math.max(0, f.index - 12), f.index);
-      if (/(?:ward|senior|charge|night|nursing|community)\s$/i.test(before)) continue;
-    }
+    // "Ward Sister Ann Lowe": a nursing title, not a sibling.
+    if (/^Sisters?$/.test(word) && /(?:ward|senior|charge|night|nursing)\s$/i.test(before))
+      continue;
     FAMILY_NAME_GAP_RE.lastIndex = fEnd;
     const gap = FAMILY_NAME_GAP_RE.exec(text);
     if (!gap) continue;
     const nameStart = fEnd + gap[0].length;
     const name = readNameForward(text, nameStart);
-    if (!name) continue;
-    // "Young Person K" etc. are handled because "K" is not a name word; "the child, Jo Reed
-    // (social worker)" is staff.
-    if (ROLE_FOLLOW_RE.test(text.slice(name.end, name.end + 40))) continue;
+    if (!name || ROLE_FOLLOW_RE.test(text.slice(name.end, name.end + 40))) continue;
     let end = name.end;
-    // "children Tom and Ellie": follow a short list of names.
-    for (let k = 0; k < 3; k++) {
-      NAME_AND_RE.lastIndex = end;
-      const and = NAME_AND_RE.exec(text);
-      const commaNext = /^,\s{1,2}/.exec(text.slice(end, end + 3));
-      const joinLength = and ? and[0].length : commaNext ? commaNext[0].length : 0;
-      if (!joinLength) break;
-      const more = readNameForward(text, end + joinLength);
+    // "children Tom and Ellie", "siblings Amy, Jack and Ruby": follow a short list of names.
+    for (let k = 0; k < 4; k++) {
+      NAME_JOIN_RE.lastIndex = end;
+      const join = NAME_JOIN_RE.exec(text);
+      if (!join) break;
+      const more = readNameForward(text, end + join[0].length);
       if (!more) break;
       end = more.end;
     }
-    const titled = TITLE_BEFORE_NAME_RE.exec(text.slice(Math.max(0, nameStart - 8), nameStart));
-    add('person-name', titled ? nameStart - titled[0].length : nameStart, end);
+    add('person-name', nameStart, end);
   }
 }
 
@@ -470,31 +496,43 @@ function findNameThenFamily(text: string, add: Add): void {
     const fam = FAMILY_STICKY_RE.exec(text);
     if (!fam) continue;
     const famEnd = afterPos + fam[0].length;
-    if (/^['’]/.test(text.slice(famEnd, famEnd + 1))) continue; // "X's children's services"
+    const famNext = text.charCodeAt(famEnd);
+    if (famNext === 39 || famNext === 0x2019) continue; // "Barnardo's children's services"
     if (MODIFIER_FOLLOW_RE.test(text.slice(famEnd, famEnd + 30))) continue;
-    const nameMatch = new RegExp(NAME_WORD, 'y');
-    nameMatch.lastIndex = m.index;
-    const nm = nameMatch.exec(text);
-    if (!nm) continue;
-    const word = nm[0];
-    if (STOP_WORDS.has(word) || PROFESSIONAL_TITLES.has(word)) continue;
-    // "Eastshire's children": a place's children are a population, not a family.
+    const word = nameWordAt(text, m.index);
+    if (!word) continue;
+    // "Kirklees' partners" are agencies; a personal partner is singular.
+    if (/^partners$/i.test(fam[0])) continue;
+    // "Bradford's children", "Harrogate's young people": a place's population.
     if (PLACE_SUFFIX_RE.test(word) && PLURAL_FAMILY_RE.test(fam[0])) continue;
-    if (fam[0].toLowerCase().startsWith('partner') && /^s?\s/.test(fam[0].slice(7))) {
-      // "Eastshire's partners" are agencies.
-      if (PLACE_SUFFIX_RE.test(word)) continue;
+    add('person-name', extendNameBack(text, m.index), m.index + word.length);
+  }
+}
+
+/** "Sarah, the mother, said", "Tom, her son". */
+function findNameThenAppositive(text: string, add: Add): void {
+  for (const m of text.matchAll(APPOSITIVE_NAME_RE)) {
+    const word = nameWordAt(text, m.index);
+    if (!word) continue;
+    // "In Harrogate, the children": a place or time after a preposition opens the sentence.
+    if (PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const famEnd = m.index + word.length + 60;
+    const tail = text.slice(m.index + word.length, famEnd);
+    if (
+      PLACE_SUFFIX_RE.test(word) &&
+      /\b(?:people|children|babies|families|parents)\b/.test(tail)
+    ) {
+      continue;
     }
-    const nameEnd = m.index + word.length;
-    add('person-name', extendNameBack(text, m.index), nameEnd);
+    add('person-name', extendNameBack(text, m.index), m.index + word.length);
   }
 }
 
 /** "Liam (aged 4)", "Tom Smith, aged 6", "Ellie (18 months)". */
 function findNameWithAge(text: string, add: Add): void {
   for (const m of text.matchAll(AGED_NAME_RE)) {
-    const word = m[0];
-    if (STOP_WORDS.has(word) || PROFESSIONAL_TITLES.has(word)) continue;
-    if (m.index > 0 && isAlnum(text.charCodeAt(m.index - 1))) continue;
+    const word = nameWordAt(text, m.index);
+    if (!word) continue;
     add('person-name', extendNameBack(text, m.index), m.index + word.length);
   }
 }

@@ -35,7 +35,11 @@ export class ApiClient {
     if (typeof body === 'object' && body !== null && 'items' in body && Array.isArray(body.items)) {
       return body.items as T[];
     }
-    throw new ApiError(200, 'unexpected-response', 'The server sent a list the tab does not understand.');
+    throw new ApiError(
+      200,
+      'unexpected-response',
+      'The server sent a list the tab does not understand.',
+    );
   }
 
   private async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -59,7 +63,11 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new ApiError(0, 'network', 'Could not reach the server. Check the connection and try again.');
+      throw new ApiError(
+        0,
+        'network',
+        'Could not reach the server. Check the connection and try again.',
+      );
     }
     if (response.status === 401) {
       this.auth.clear();

@@ -62,7 +62,10 @@ export function describeProblem(error: unknown): Problem {
   if (error instanceof ApiError) {
     const issues = error.issues.map((issue) => issue.message);
     const found = error.matches.map(describeMatch).filter((m): m is string => m !== null);
-    const details = [...issues, ...(found.length ? [`Found: ${[...new Set(found)].join(', ')}.`] : [])];
+    const details = [
+      ...issues,
+      ...(found.length ? [`Found: ${[...new Set(found)].join(', ')}.`] : []),
+    ];
     return { text: error.message, details };
   }
   return {

@@ -10,8 +10,12 @@ import { NotifyLoaded } from './NotifyLoaded';
 
 // Each view is its own chunk, so the meeting side panel does not download the workbench or tracker.
 const views: Record<Exclude<ViewKey, 'notFound'>, LazyExoticComponent<ComponentType>> = {
-  sidePanel: lazy(() => import('../views/sidePanel/SidePanel').then((m) => ({ default: m.SidePanel }))),
-  workbench: lazy(() => import('../views/workbench/Workbench').then((m) => ({ default: m.Workbench }))),
+  sidePanel: lazy(() =>
+    import('../views/sidePanel/SidePanel').then((m) => ({ default: m.SidePanel })),
+  ),
+  workbench: lazy(() =>
+    import('../views/workbench/Workbench').then((m) => ({ default: m.Workbench })),
+  ),
   tracker: lazy(() => import('../views/tracker/Tracker').then((m) => ({ default: m.Tracker }))),
   signIn: lazy(() => import('../views/signIn/SignInPage').then((m) => ({ default: m.SignInPage }))),
   config: lazy(() => import('../views/config/ConfigPage').then((m) => ({ default: m.ConfigPage }))),
@@ -40,7 +44,9 @@ export function AppRoutes({ entraMode }: { entraMode: boolean }) {
 
   return (
     <>
-      {showsNav(view, host.inTeams, host.frameContext) && <Nav view={view} showSignIn={!entraMode} />}
+      {showsNav(view, host.inTeams, host.frameContext) && (
+        <Nav view={view} showSignIn={!entraMode} />
+      )}
       <main className={mergeClasses(styles.main, compact && styles.compact)}>
         <Suspense fallback={<p role="status">Loading…</p>}>
           <View />

@@ -51,7 +51,10 @@ export function Shell({ host, auth }: ShellProps) {
     },
     [authProvider],
   );
-  const api = useMemo(() => new ApiClient(authProvider, onAuthRequired), [authProvider, onAuthRequired]);
+  const api = useMemo(
+    () => new ApiClient(authProvider, onAuthRequired),
+    [authProvider, onAuthRequired],
+  );
   const localAuth = authProvider instanceof LocalAuthProvider ? authProvider : null;
 
   let body;

@@ -7,7 +7,11 @@ async function call(path: string, init?: RequestInit): Promise<unknown> {
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, 'network', 'Could not reach the server. Check the connection and try again.');
+    throw new ApiError(
+      0,
+      'network',
+      'Could not reach the server. Check the connection and try again.',
+    );
   }
   const text = await response.text();
   let body: unknown;
@@ -23,7 +27,11 @@ async function call(path: string, init?: RequestInit): Promise<unknown> {
 export async function fetchDevPeople(): Promise<DevPerson[]> {
   const body = await call('/dev/people', { headers: { Accept: 'application/json' } });
   if (!Array.isArray(body)) {
-    throw new ApiError(200, 'unexpected-response', 'The server sent a list of people the tab does not understand.');
+    throw new ApiError(
+      200,
+      'unexpected-response',
+      'The server sent a list of people the tab does not understand.',
+    );
   }
   return body as DevPerson[];
 }

@@ -9,7 +9,11 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
   },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 interface PartnerCheckboxesProps {
@@ -20,7 +24,12 @@ interface PartnerCheckboxesProps {
 }
 
 /** One checkbox per partner, each labelled with the partner's name, in a named group. */
-export function PartnerCheckboxes({ legend, partners, selected, onChange }: PartnerCheckboxesProps) {
+export function PartnerCheckboxes({
+  legend,
+  partners,
+  selected,
+  onChange,
+}: PartnerCheckboxesProps) {
   const styles = useStyles();
   const toggle = (id: string, checked: boolean) => {
     const rest = selected.filter((s) => s !== id);

@@ -2,8 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Problem } from '../api/errors';
 
 export type Status =
-  | { kind: 'success' | 'info'; text: string }
-  | { kind: 'error'; text: string; details?: string[] };
+  { kind: 'success' | 'info'; text: string } | { kind: 'error'; text: string; details?: string[] };
 
 const useStyles = makeStyles({
   message: {
@@ -34,7 +33,11 @@ export function StatusArea({ status }: { status: Status | null }) {
   return (
     <>
       <div role="status" aria-live="polite" className={styles.message}>
-        {polite && <span className={polite.kind === 'success' ? styles.success : undefined}>{polite.text}</span>}
+        {polite && (
+          <span className={polite.kind === 'success' ? styles.success : undefined}>
+            {polite.text}
+          </span>
+        )}
       </div>
       <div role="alert" aria-live="assertive">
         {error && (

@@ -8,7 +8,9 @@ import { useResource, type Resource } from '../api/useResource';
  * title is deliberately generic: Teams meeting subjects can name people, and the scrutineer can
  * rename the record later.
  */
-export function useTeamsMeeting(teamsMeetingId: string | undefined): Resource<MeetingItem | undefined> {
+export function useTeamsMeeting(
+  teamsMeetingId: string | undefined,
+): Resource<MeetingItem | undefined> {
   const api = useApi();
   const load = useCallback(async () => {
     if (!teamsMeetingId) return undefined;

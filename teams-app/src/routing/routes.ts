@@ -1,6 +1,7 @@
 import { normalisePath } from './router';
 
-export type ViewKey = 'sidePanel' | 'workbench' | 'tracker' | 'signIn' | 'config' | 'stage' | 'notFound';
+export type ViewKey =
+  'sidePanel' | 'workbench' | 'tracker' | 'signIn' | 'config' | 'stage' | 'notFound';
 
 const byPath: Record<string, ViewKey> = {
   '/side-panel': 'sidePanel',
@@ -23,7 +24,11 @@ export function viewFor(pathname: string, frameContext: string | undefined): Vie
 }
 
 /** Views that fill a narrow or shared meeting surface, or Teams' own dialog, get no nav. */
-export function showsNav(view: ViewKey, inTeams: boolean, frameContext: string | undefined): boolean {
+export function showsNav(
+  view: ViewKey,
+  inTeams: boolean,
+  frameContext: string | undefined,
+): boolean {
   if (view === 'config' || view === 'stage') return false;
   return !inTeams || frameContext === 'content';
 }

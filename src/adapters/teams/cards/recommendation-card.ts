@@ -70,7 +70,7 @@ export function recommendationCard(view: RecommendationCardView): CardJson {
       },
     );
   }
-  const data = { recommendationId: view.recommendationId };
+  const data = { recommendationId: view.recommendationId, partnerId: view.partnerId };
   const card: CardJson = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -27,7 +27,10 @@ export function ConfigPage() {
     pages.config.registerOnSaveHandler((saveEvent) => {
       pages.config.setConfig(config).then(
         () => saveEvent.notifySuccess(),
-        (error: unknown) => saveEvent.notifyFailure(error instanceof Error ? error.message : 'Could not save the tab.'),
+        (error: unknown) =>
+          saveEvent.notifyFailure(
+            error instanceof Error ? error.message : 'Could not save the tab.',
+          ),
       );
     });
     pages.config.setValidityState(true);
@@ -39,7 +42,9 @@ export function ConfigPage() {
       {!host.inTeams ? (
         <p>Teams shows this page when someone adds the Critical Friend tab.</p>
       ) : inMeeting ? (
-        <p>The tab will open the side panel for filing observations during this meeting. Select Save.</p>
+        <p>
+          The tab will open the side panel for filing observations during this meeting. Select Save.
+        </p>
       ) : (
         <p>The tab will show the recommendations tracker, read-only. Select Save.</p>
       )}

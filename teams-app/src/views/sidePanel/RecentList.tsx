@@ -5,7 +5,13 @@ import { Heading } from '../../components/Heading';
 import { formatTime } from '../../format/dates';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
   item: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -26,7 +32,9 @@ export function RecentList({ items }: { items: readonly ObservationItem[] }) {
             <li key={item.id} className={styles.item}>
               <span className={styles.meta}>
                 <ClassBadge value={item.evidenceClass} />
-                {item.observedAt && <time dateTime={item.observedAt}>{formatTime(item.observedAt)}</time>}
+                {item.observedAt && (
+                  <time dateTime={item.observedAt}>{formatTime(item.observedAt)}</time>
+                )}
               </span>
               {item.text}
             </li>

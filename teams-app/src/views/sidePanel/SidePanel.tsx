@@ -40,7 +40,11 @@ export function SidePanel() {
             onRetry={teamsMeeting.reload}
           />
         ) : (
-          <p>{teamsMeeting.loading ? 'Linking this meeting…' : `Meeting: ${teamsMeeting.data?.title ?? ''}`}</p>
+          <p>
+            {teamsMeeting.loading
+              ? 'Linking this meeting…'
+              : `Meeting: ${teamsMeeting.data?.title ?? ''}`}
+          </p>
         )
       ) : (
         <MeetingPicker value={chosenMeetingId} onChange={setChosenMeetingId} />

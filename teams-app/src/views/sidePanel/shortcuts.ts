@@ -16,13 +16,19 @@ interface KeyLike {
  */
 export function classFromShortcut(event: KeyLike): EvidenceClass | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  const digit = /^(?:Digit|Numpad)([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+  const digit =
+    /^(?:Digit|Numpad)([1-9])$/.exec(event.code)?.[1] ??
+    (/^[1-9]$/.test(event.key) ? event.key : null);
   if (!digit) return null;
   return evidenceClasses[Number(digit) - 1] ?? null;
 }
 
 /** Enter saves; Shift+Enter (or typing with an input method) makes a new line as usual. */
-export function isSaveKey(event: { key: string; shiftKey: boolean; isComposing: boolean }): boolean {
+export function isSaveKey(event: {
+  key: string;
+  shiftKey: boolean;
+  isComposing: boolean;
+}): boolean {
   return event.key === 'Enter' && !event.shiftKey && !event.isComposing;
 }
 

@@ -11,8 +11,19 @@ import { useHost } from '../../host/HostContext';
 import { useTeamsMeeting } from '../../meetings/useTeamsMeeting';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
-  item: { display: 'grid', gap: tokens.spacingVerticalXS, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+  },
+  item: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -55,13 +66,17 @@ export function StageView() {
           <Button onClick={reload}>Refresh</Button>
         </p>
       )}
-      {meetingId && observations.data && items.length === 0 && <p>Nothing noted in this meeting yet.</p>}
+      {meetingId && observations.data && items.length === 0 && (
+        <p>Nothing noted in this meeting yet.</p>
+      )}
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={item.id} className={styles.item}>
             <span className={styles.meta}>
               <ClassBadge value={item.evidenceClass} />
-              {item.observedAt && <time dateTime={item.observedAt}>{formatTime(item.observedAt)}</time>}
+              {item.observedAt && (
+                <time dateTime={item.observedAt}>{formatTime(item.observedAt)}</time>
+              )}
             </span>
             {item.text}
           </li>

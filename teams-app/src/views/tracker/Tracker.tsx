@@ -55,11 +55,15 @@ const useStyles = makeStyles({
   cell: {
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
-    overflowWrap: 'anywhere',
+    // break-word (not anywhere) so columns size to whole words and only overlong ones break.
+    overflowWrap: 'break-word',
     [NARROW]: {
       display: 'grid',
-      gridTemplateColumns: '8rem 1fr',
+      gridTemplateColumns: '9rem 1fr',
       columnGap: tokens.spacingHorizontalS,
+      // Fluent gives cells a fixed row height; stacked cells must grow with their text.
+      height: 'auto',
+      minHeight: 0,
       paddingTop: tokens.spacingVerticalXXS,
       paddingBottom: tokens.spacingVerticalXXS,
       '::before': { content: 'attr(data-label)', fontWeight: tokens.fontWeightSemibold },

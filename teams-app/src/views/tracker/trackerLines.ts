@@ -26,7 +26,16 @@ export function trackerLines(rows: readonly TrackerRow[]): TrackerLine[] {
       due: formatDate(recommendation.responseDueDate),
     };
     if (partners.length === 0) {
-      return [{ key: recommendation.id, ...common, partner: '–', response: '–', rationale: '', responded: '' }];
+      return [
+        {
+          key: recommendation.id,
+          ...common,
+          partner: '–',
+          response: '–',
+          rationale: '',
+          responded: '',
+        },
+      ];
     }
     return partners.map(({ partner, response }) => ({
       key: `${recommendation.id}:${partner.id}`,

@@ -10,7 +10,13 @@ import { StatusArea, type Status } from '../../components/StatusArea';
 import { RecommendationForm } from './RecommendationForm';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalL },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+  },
   finding: {
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalM,
@@ -24,7 +30,11 @@ interface FindingsSectionProps {
   onRecommendationSaved: () => void;
 }
 
-export function FindingsSection({ partners, version, onRecommendationSaved }: FindingsSectionProps) {
+export function FindingsSection({
+  partners,
+  version,
+  onRecommendationSaved,
+}: FindingsSectionProps) {
   const styles = useStyles();
   const api = useApi();
   const load = useCallback(() => api.getItems<FindingItem>('/api/findings'), [api]);
@@ -34,7 +44,10 @@ export function FindingsSection({ partners, version, onRecommendationSaved }: Fi
   const items = findings.data ?? [];
 
   const partnerNames = (ids: readonly string[] | null | undefined) =>
-    (ids ?? []).map((id) => partners.find((p) => p.id === id)?.name).filter(Boolean).join(', ');
+    (ids ?? [])
+      .map((id) => partners.find((p) => p.id === id)?.name)
+      .filter(Boolean)
+      .join(', ');
 
   const saved = (recommendation: RecommendationItem) => {
     setOpenId(null);

@@ -10,8 +10,19 @@ import { truncate } from '../../format/text';
 import { PromoteForm } from './PromoteForm';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   badge: { marginTop: tokens.spacingVerticalS },
   full: {
     flexBasis: '100%',
@@ -27,7 +38,10 @@ const NAME_LENGTH = 80;
 export function ObservationsInbox({ onFindingCreated }: { onFindingCreated: () => void }) {
   const styles = useStyles();
   const api = useApi();
-  const load = useCallback(() => api.getItems<ObservationItem>('/api/observations?status=open'), [api]);
+  const load = useCallback(
+    () => api.getItems<ObservationItem>('/api/observations?status=open'),
+    [api],
+  );
   const observations = useResource(load);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
 
@@ -38,14 +52,18 @@ export function ObservationsInbox({ onFindingCreated }: { onFindingCreated: () =
     .filter((item): item is ObservationItem => item !== undefined);
 
   const toggle = (id: string, checked: boolean) =>
-    setSelectedIds((ids) => (checked ? [...ids.filter((i) => i !== id), id] : ids.filter((i) => i !== id)));
+    setSelectedIds((ids) =>
+      checked ? [...ids.filter((i) => i !== id), id] : ids.filter((i) => i !== id),
+    );
 
   return (
     <section aria-labelledby="inbox-heading">
       <Heading level={2} id="inbox-heading">
         Observations inbox
       </Heading>
-      {observations.problem && <ProblemText problem={observations.problem} onRetry={observations.reload} />}
+      {observations.problem && (
+        <ProblemText problem={observations.problem} onRetry={observations.reload} />
+      )}
       {observations.loading && !observations.data && <p>Loading observations…</p>}
       {observations.data && items.length === 0 && <p>No open observations.</p>}
       {items.length > 0 && (

@@ -1,5 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import type { EvidenceClass, EvidenceSource } from '../../../../src/domain/vocabulary';
 import { useApi } from '../../api/ApiContext';
 import { describeProblem } from '../../api/errors';
@@ -10,7 +18,12 @@ import { errorStatus, StatusArea, type Status } from '../../components/StatusAre
 import { evidenceClassOptions, findingColumns as columns, qualified } from '../../forms/fields';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalL },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '40rem',
+    marginTop: tokens.spacingVerticalL,
+  },
 });
 
 interface PromoteFormProps {
@@ -71,7 +84,12 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void create(e)} noValidate aria-labelledby="promote-heading">
+    <form
+      className={styles.form}
+      onSubmit={(e) => void create(e)}
+      noValidate
+      aria-labelledby="promote-heading"
+    >
       <Heading level={3} id="promote-heading">
         Promote to finding
       </Heading>
@@ -81,7 +99,11 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
           : `${selected.length} observation${selected.length === 1 ? '' : 's'} selected.`}
       </p>
       <Field label={qualified('Finding', columns.title.label)}>
-        <Input value={title} maxLength={columns.title.maxLength} onChange={(_, d) => setTitle(d.value)} />
+        <Input
+          value={title}
+          maxLength={columns.title.maxLength}
+          onChange={(_, d) => setTitle(d.value)}
+        />
       </Field>
       <Field label={columns.summary.label}>
         <Textarea
@@ -93,7 +115,10 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
         />
       </Field>
       <Field label={columns.evidenceClass.label}>
-        <Select value={evidenceClass} onChange={(_, d) => setClassOverride(d.value as EvidenceClass)}>
+        <Select
+          value={evidenceClass}
+          onChange={(_, d) => setClassOverride(d.value as EvidenceClass)}
+        >
           {!evidenceClass && <option value="">Choose a class</option>}
           {evidenceClassOptions.map((option) => (
             <option key={option.value} value={option.value}>

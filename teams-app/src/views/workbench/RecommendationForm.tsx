@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import type { Priority } from '../../../../src/domain/vocabulary';
 import { useApi } from '../../api/ApiContext';
 import { describeProblem } from '../../api/errors';
@@ -11,7 +19,12 @@ import { isoDateFromToday } from '../../format/dates';
 import { priorityOptions, qualified, recommendationColumns as columns } from '../../forms/fields';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem', marginTop: tokens.spacingVerticalM },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '40rem',
+    marginTop: tokens.spacingVerticalM,
+  },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -25,7 +38,12 @@ interface RecommendationFormProps {
   onCancel: () => void;
 }
 
-export function RecommendationForm({ finding, partners, onSaved, onCancel }: RecommendationFormProps) {
+export function RecommendationForm({
+  finding,
+  partners,
+  onSaved,
+  onCancel,
+}: RecommendationFormProps) {
   const styles = useStyles();
   const api = useApi();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -72,9 +90,19 @@ export function RecommendationForm({ finding, partners, onSaved, onCancel }: Rec
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void save(e)} noValidate aria-label={`Recommendation for ${finding.title}`}>
+    <form
+      className={styles.form}
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={`Recommendation for ${finding.title}`}
+    >
       <Field label={qualified('Recommendation', columns.title.label)}>
-        <Input ref={titleRef} value={title} maxLength={columns.title.maxLength} onChange={(_, d) => setTitle(d.value)} />
+        <Input
+          ref={titleRef}
+          value={title}
+          maxLength={columns.title.maxLength}
+          onChange={(_, d) => setTitle(d.value)}
+        />
       </Field>
       <Field label={columns.text.label}>
         <Textarea

@@ -13,7 +13,13 @@ import { humanise, priorityLabels } from '../../forms/fields';
 import { deliverySummary, deliveryText } from './deliveryText';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalL },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+  },
   item: {
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalM,
@@ -31,7 +37,9 @@ export function RecommendationsSection({ version }: { version: number }) {
   const load = useCallback(() => api.getItems<RecommendationItem>('/api/recommendations'), [api]);
   const recommendations = useResource(load, version);
   // What the server answered on issue, kept locally so the list can be reloaded independently.
-  const [issued, setIssued] = useState<Record<string, { item: RecommendationItem; deliveries: Delivery[] }>>({});
+  const [issued, setIssued] = useState<
+    Record<string, { item: RecommendationItem; deliveries: Delivery[] }>
+  >({});
   const [busyId, setBusyId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -43,8 +51,14 @@ export function RecommendationsSection({ version }: { version: number }) {
       const result = await api.post<IssueResult>(
         `/api/recommendations/${encodeURIComponent(recommendation.id)}/issue`,
       );
-      setIssued((all) => ({ ...all, [recommendation.id]: { item: result.recommendation, deliveries: result.deliveries } }));
-      setStatus({ kind: 'success', text: deliverySummary(result.recommendation.reference, result.deliveries) });
+      setIssued((all) => ({
+        ...all,
+        [recommendation.id]: { item: result.recommendation, deliveries: result.deliveries },
+      }));
+      setStatus({
+        kind: 'success',
+        text: deliverySummary(result.recommendation.reference, result.deliveries),
+      });
     } catch (error) {
       setStatus(isAuthError(error) ? null : errorStatus(describeProblem(error)));
     } finally {
@@ -91,7 +105,10 @@ export function RecommendationsSection({ version }: { version: number }) {
                 </Button>
               )}
               {deliveries && deliveries.length > 0 && (
-                <ul className={styles.deliveries} aria-label={`Cards for ${recommendation.reference}`}>
+                <ul
+                  className={styles.deliveries}
+                  aria-label={`Cards for ${recommendation.reference}`}
+                >
                   {deliveries.map((delivery) => (
                     <li key={delivery.personId}>{deliveryText(delivery)}</li>
                   ))}

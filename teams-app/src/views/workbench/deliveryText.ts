@@ -1,7 +1,9 @@
 import type { Delivery } from '../../api/types';
 
 function who(delivery: Delivery): string {
-  return delivery.partnerName ? `${delivery.displayName} (${delivery.partnerName})` : delivery.displayName;
+  return delivery.partnerName
+    ? `${delivery.displayName} (${delivery.partnerName})`
+    : delivery.displayName;
 }
 
 /** One line per person a card went (or did not go) to. */
@@ -20,7 +22,8 @@ export function deliveryText(delivery: Delivery): string {
 }
 
 export function deliverySummary(reference: string, deliveries: readonly Delivery[]): string {
-  const count = (status: Delivery['status']) => deliveries.filter((d) => d.status === status).length;
+  const count = (status: Delivery['status']) =>
+    deliveries.filter((d) => d.status === status).length;
   const parts = [
     `${count('sent')} card${count('sent') === 1 ? '' : 's'} sent`,
     count('pending') > 0 && `${count('pending')} queued`,

@@ -1,0 +1,17 @@
+import { vi } from 'vitest';
+
+// Stands in for @microsoft/teams-js: by default the tab is "outside Teams".
+export const app = {
+  initialize: vi.fn(() => Promise.reject(new Error('No Parent window found'))),
+  getContext: vi.fn(() => Promise.reject(new Error('Not in Teams'))),
+  notifySuccess: vi.fn(() => Promise.resolve()),
+  registerOnThemeChangeHandler: vi.fn(),
+};
+
+export const pages = {
+  config: {
+    registerOnSaveHandler: vi.fn(),
+    setValidityState: vi.fn(),
+    setConfig: vi.fn(() => Promise.resolve()),
+  },
+};
