@@ -9,6 +9,9 @@ param resourceBaseName string
 @description('Client id of the tab Entra app (SSO / nested app authentication token audience).')
 param aadAppClientId string
 
+@description('Comma-separated tenant ids allowed to sign in: the partnership tenant, and partners\' home tenants for guests.')
+param allowedTenantIds string
+
 @maxLength(42)
 param botDisplayName string = 'Critical Friend'
 
@@ -85,8 +88,20 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: identity.properties.tenantId
         }
         {
-          name: 'AAD_APP_CLIENT_ID'
+          name: 'ENTRA_TENANT_ID'
+          value: identity.properties.tenantId
+        }
+        {
+          name: 'ENTRA_API_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          name: 'ENTRA_API_AUDIENCE'
+          value: 'api://${name}.azurewebsites.net/${aadAppClientId}' // the web app's default host name
+        }
+        {
+          name: 'ALLOWED_TENANT_IDS'
+          value: allowedTenantIds
         }
       ]
     }

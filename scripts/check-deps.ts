@@ -19,16 +19,26 @@ export function checkImports(file: string, specifiers: string[], srcRoot: string
   const out: Violation[] = [];
   for (const specifier of specifiers) {
     const relative_ = specifier.startsWith('.');
-    const target = relative_ ? relative(srcRoot, resolve(dirname(file), specifier)).replaceAll('\\', '/') : undefined;
+    const target = relative_
+      ? relative(srcRoot, resolve(dirname(file), specifier)).replaceAll('\\', '/')
+      : undefined;
     if (layer === 'domain' && (!target || !target.startsWith('domain/'))) {
       out.push({ file: rel, specifier, rule: 'src/domain may import only from src/domain' });
     }
     if (layer === 'application') {
       if (target && !target.startsWith('domain/') && !target.startsWith('application/')) {
-        out.push({ file: rel, specifier, rule: 'src/application may import only the domain and itself' });
+        out.push({
+          file: rel,
+          specifier,
+          rule: 'src/application may import only the domain and itself',
+        });
       }
       if (!target && !APPLICATION_PACKAGES.has(specifier)) {
-        out.push({ file: rel, specifier, rule: `src/application may use only these packages: ${[...APPLICATION_PACKAGES].join(', ')}` });
+        out.push({
+          file: rel,
+          specifier,
+          rule: `src/application may use only these packages: ${[...APPLICATION_PACKAGES].join(', ')}`,
+        });
       }
     }
   }
@@ -47,7 +57,9 @@ function* walk(dir: string): Generator<string> {
 }
 
 export function checkTree(srcRoot: string): Violation[] {
-  return [...walk(srcRoot)].flatMap((f) => checkImports(f, importsOf(readFileSync(f, 'utf8')), srcRoot));
+  return [...walk(srcRoot)].flatMap((f) =>
+    checkImports(f, importsOf(readFileSync(f, 'utf8')), srcRoot),
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

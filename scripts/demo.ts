@@ -12,9 +12,15 @@ console.log(`  Tracker:  ${server.url}/tracker`);
 console.log(`  Bot:      ${server.url}/api/messages`);
 let stopPlayground = async () => {};
 if ((process.env.PLAYGROUND ?? 'on') !== 'off') {
-  const pg = await startPlayground({ botUrl: `${server.url}/api/messages`, port: Number(process.env.PLAYGROUND_PORT ?? 56150), dataDir: config.dataDir });
+  const pg = await startPlayground({
+    botUrl: `${server.url}/api/messages`,
+    port: Number(process.env.PLAYGROUND_PORT ?? 56150),
+    dataDir: config.dataDir,
+  });
   stopPlayground = pg.stop;
-  console.log(`  Teams chat (Agents Playground): ${pg.url}   (you are Aisha Noor, Eastshire Constabulary's partner lead)`);
+  console.log(
+    `  Teams chat (Agents Playground): ${pg.url}   (you are Aisha Noor, Eastshire Constabulary's partner lead)`,
+  );
 }
 console.log('\nPress Ctrl+C to stop.');
 const stop = async () => {

@@ -9,11 +9,20 @@ import { DEMO_POLICE_LEAD_OID, DEMO_TENANT_ID, oid } from '../src/server/seed/ha
 // The Playground validates this file against its schema and exits (silently) if it does not fit.
 const fields = (indent: string, id: string, name: string, upn: string, objectId: string) => {
   const [givenName, surname] = name.split(' ');
-  return [`id: ${id}`, `name: ${name}`, `userPrincipleName: ${upn}`, `aadObjectId: ${objectId}`, `givenName: ${givenName}`, `surname: ${surname}`, `email: ${upn}`]
+  return [
+    `id: ${id}`,
+    `name: ${name}`,
+    `userPrincipleName: ${upn}`,
+    `aadObjectId: ${objectId}`,
+    `givenName: ${givenName}`,
+    `surname: ${surname}`,
+    `email: ${upn}`,
+  ]
     .map((l, i) => (i === 0 ? l : `${indent}${l}`))
     .join('\n');
 };
-const user = (id: string, name: string, upn: string, objectId: string) => `  - ${fields('    ', id, name, upn, objectId)}\n`;
+const user = (id: string, name: string, upn: string, objectId: string) =>
+  `  - ${fields('    ', id, name, upn, objectId)}\n`;
 
 export function playgroundConfig(): string {
   return `version: "0.1.1"
@@ -43,14 +52,26 @@ export async function startPlayground(opts: { botUrl: string; port: number; data
   const configPath = resolve(join(opts.dataDir, 'm365agentsplayground.yml'));
   writeFileSync(configPath, playgroundConfig());
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-  const child = spawn(process.execPath, [cli, '-e', opts.botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)], {
-    // Its own environment: under NODE_ENV=test (as in a test runner) it does not serve its page.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, '-e', opts.botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)],
+    {
+      // Its own environment: under NODE_ENV=test (as in a test runner) it does not serve its page.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'production',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Agents Playground did not start:\n${log}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Agents Playground did not start:\n${log}`)),
+      60_000,
+    );
     const onData = (d: Buffer) => {
       log += d.toString();
       if (/Listening on/i.test(log)) {
@@ -65,9 +86,13 @@ export async function startPlayground(opts: { botUrl: string; port: number; data
   // It prints "Listening" a moment before the port accepts connections: wait until it answers.
   const url = `http://127.0.0.1:${opts.port}`;
   for (let i = 0; ; i++) {
-    const up = await fetch(url).then(() => true, () => false);
+    const up = await fetch(url).then(
+      () => true,
+      () => false,
+    );
     if (up) break;
-    if (i > 100 || child.exitCode !== null) throw new Error(`Agents Playground is not answering (exit ${child.exitCode}):\n${log}`);
+    if (i > 100 || child.exitCode !== null)
+      throw new Error(`Agents Playground is not answering (exit ${child.exitCode}):\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {

@@ -6,19 +6,29 @@ const out = '.tmp/test-results';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const vitest = (name: string, config: string) => [
-  `npx vitest run --config ${config} --reporter=default --reporter=json --outputFile.json=${out}/${name}.json`,
-  `${out}/${name}.json`,
-] as const;
+const vitest = (name: string, config: string) =>
+  [
+    `npx vitest run --config ${config} --reporter=default --reporter=json --outputFile.json=${out}/${name}.json`,
+    `${out}/${name}.json`,
+  ] as const;
 
 const steps: { name: string; cmd: string; report?: string }[] = [
   { name: 'typecheck', cmd: 'npm run --silent typecheck' },
   { name: 'lint', cmd: 'npm run --silent lint' },
   { name: 'dependency rule', cmd: 'npm run --silent deps:check' },
-  { name: 'unit, contract and API tests', ...(([cmd, report]) => ({ cmd, report }))(vitest('node', 'vitest.config.ts')) },
-  { name: 'tab tests', ...(([cmd, report]) => ({ cmd, report }))(vitest('tab', 'teams-app/vitest.config.ts')) },
+  {
+    name: 'unit, contract and API tests',
+    ...(([cmd, report]) => ({ cmd, report }))(vitest('node', 'vitest.config.ts')),
+  },
+  {
+    name: 'tab tests',
+    ...(([cmd, report]) => ({ cmd, report }))(vitest('tab', 'teams-app/vitest.config.ts')),
+  },
   { name: 'build the tab', cmd: 'npm run --silent build:tab' },
-  { name: 'end-to-end tests (Agents Playground, Chromium)', ...(([cmd, report]) => ({ cmd, report }))(vitest('e2e', 'tests/e2e/vitest.config.ts')) },
+  {
+    name: 'end-to-end tests (Agents Playground, Chromium)',
+    ...(([cmd, report]) => ({ cmd, report }))(vitest('e2e', 'tests/e2e/vitest.config.ts')),
+  },
 ];
 
 let passed = 0;
@@ -28,9 +38,14 @@ for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
   const result = spawnSync(step.cmd, { shell: true, stdio: 'inherit' });
-  console.log(`=== ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (step.report && existsSync(step.report)) {
-    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
     passed += r.numPassedTests;
     failed += r.numFailedTests;
   }

@@ -12,7 +12,11 @@ export function assertNoIdentifiableData(list: ListName, fields: Record<string, 
   const found: { field: string; matches: IdentifiableMatch[] }[] = [];
   for (const [name, column] of Object.entries(columns)) {
     const value = fields[name];
-    if ((column.kind === 'text' || column.kind === 'note') && column.freeText && typeof value === 'string') {
+    if (
+      (column.kind === 'text' || column.kind === 'note') &&
+      column.freeText &&
+      typeof value === 'string'
+    ) {
       const matches = findIdentifiableData(value);
       if (matches.length) found.push({ field: name, matches });
     }

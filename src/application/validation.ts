@@ -77,9 +77,10 @@ export function itemSchema(list: ListName) {
 }
 
 /** Parses input or returns the issues in a form the API can send back. */
-export function parse<T>(schema: z.ZodType<T>, input: unknown):
-  | { ok: true; value: T }
-  | { ok: false; issues: { path: string; message: string }[] } {
+export function parse<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): { ok: true; value: T } | { ok: false; issues: { path: string; message: string }[] } {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {

@@ -2,11 +2,7 @@
 export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; error: E };
 
 export type DomainErrorCode =
-  | 'illegal-transition'
-  | 'invalid'
-  | 'not-named'
-  | 'already-responded'
-  | 'not-found';
+  'illegal-transition' | 'invalid' | 'not-named' | 'already-responded' | 'not-found';
 
 export interface DomainError {
   code: DomainErrorCode;

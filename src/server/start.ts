@@ -10,7 +10,10 @@ import { createHttpApp } from '../adapters/http/app.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
 import { apiRoutes } from '../adapters/http/routes.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
-import { createTokenValidator, type TokenValidatorConfig } from '../adapters/identity/token-validator.js';
+import {
+  createTokenValidator,
+  type TokenValidatorConfig,
+} from '../adapters/identity/token-validator.js';
 import { SqliteRepository } from '../adapters/sqlite/sqlite-repository.js';
 import { createBot } from '../adapters/teams/bot.js';
 import { TeamsCardGateway } from '../adapters/teams/card-gateway.js';
@@ -18,7 +21,9 @@ import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 export interface RunningServer {
   url: string;
@@ -39,7 +44,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps: Deps = {
     repo,
     now: () => new Date(),
-    cards: { sendRecommendation: (r, v) => (gateway.current as CardGateway).sendRecommendation(r, v) },
+    cards: {
+      sendRecommendation: (r, v) => (gateway.current as CardGateway).sendRecommendation(r, v),
+    },
   };
   gateway.current = new TeamsCardGateway(adapter, config.botClientId ?? 'local-anonymous', repo);
 
@@ -50,11 +57,24 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let allowedTenantIds: string[];
   if (config.auth.mode === 'local') {
     const issuerBase = `${config.publicUrl}${LOCAL_ISSUER_PATH}`;
-    issuer = await LocalIssuer.open(join(config.dataDir, 'local-issuer-key.json'), issuerBase, 'api://critical-friend-local');
+    issuer = await LocalIssuer.open(
+      join(config.dataDir, 'local-issuer-key.json'),
+      issuerBase,
+      'api://critical-friend-local',
+    );
     allowedTenantIds = [
-      ...new Set([partnership?.fields.tenantId, ...partners.map((p) => p.fields.homeTenantId)].filter((t): t is string => !!t)),
+      ...new Set(
+        [partnership?.fields.tenantId, ...partners.map((p) => p.fields.homeTenantId)].filter(
+          (t): t is string => !!t,
+        ),
+      ),
     ];
-    validator = { jwksUrl: `${config.publicUrl}${LOCAL_JWKS_PATH}`, issuerTemplate: issuer.issuerTemplate, audience: issuer.audience, allowedTenantIds };
+    validator = {
+      jwksUrl: `${config.publicUrl}${LOCAL_JWKS_PATH}`,
+      issuerTemplate: issuer.issuerTemplate,
+      audience: issuer.audience,
+      allowedTenantIds,
+    };
   } else {
     allowedTenantIds = config.auth.allowedTenantIds;
     validator = {
@@ -77,8 +97,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     tabDir: join(root, 'dist/tab'),
     version,
     mount: (http) => {
-      http.post('/api/messages', express.json({ limit: '256kb' }), authorizeJWT(botAuth), (req, res) =>
-        adapter.process(req, res, (ctx) => bot.run(ctx)),
+      http.post(
+        '/api/messages',
+        express.json({ limit: '256kb' }),
+        authorizeJWT(botAuth),
+        (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)),
       );
       if (issuer) http.use(devRouter(deps, issuer));
     },

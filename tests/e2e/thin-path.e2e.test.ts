@@ -15,7 +15,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  playground = await startPlayground({ botUrl: `${server.url}/api/messages`, port: await freePort(), dataDir: server.dataDir });
+  playground = await startPlayground({
+    botUrl: `${server.url}/api/messages`,
+    port: await freePort(),
+    dataDir: server.dataDir,
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -27,12 +31,18 @@ afterAll(async () => {
 async function openChat(): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(playground.url);
-  const box = page.getByPlaceholder('Type a message...').or(page.locator('[contenteditable=true]')).first();
+  const box = page
+    .getByPlaceholder('Type a message...')
+    .or(page.locator('[contenteditable=true]'))
+    .first();
   await box.waitFor({ timeout: 60_000 });
   // A message makes sure the bot has stored this 1:1 conversation before a card is sent to it.
   await box.fill('hello');
   await box.press('Enter');
-  await page.getByText('Critical Friend will send you a card here').first().waitFor({ timeout: 30_000 });
+  await page
+    .getByText('Critical Friend will send you a card here')
+    .first()
+    .waitFor({ timeout: 30_000 });
   return page;
 }
 
@@ -40,9 +50,12 @@ describe('the thin path', () => {
   it('goes from observation to a recorded response on the card and in the tracker', async () => {
     const chat = await openChat();
     const scrutineer = await server.token('scrutineer@harbourside.example');
-    const api = (path: string, body?: unknown) => server.api(path, { token: scrutineer, ...(body === undefined ? {} : { body }) });
+    const api = (path: string, body?: unknown) =>
+      server.api(path, { token: scrutineer, ...(body === undefined ? {} : { body }) });
 
-    const partners = ((await api('/api/partners')).json as { items: { id: string; name: string }[] }).items;
+    const partners = (
+      (await api('/api/partners')).json as { items: { id: string; name: string }[] }
+    ).items;
     const police = partners.find((p) => p.name === 'Eastshire Constabulary');
     expect(police).toBeDefined();
 
@@ -72,14 +85,19 @@ describe('the thin path', () => {
     const reference = (rec.json as { reference: string }).reference;
     const issued = await api(`/api/recommendations/${(rec.json as { id: string }).id}/issue`, {});
     expect(issued.status).toBe(200);
-    expect((issued.json as { deliveries: { status: string; displayName: string }[] }).deliveries).toEqual([
-      expect.objectContaining({ displayName: 'Aisha Noor', status: 'sent' }),
-    ]);
+    expect(
+      (issued.json as { deliveries: { status: string; displayName: string }[] }).deliveries,
+    ).toEqual([expect.objectContaining({ displayName: 'Aisha Noor', status: 'sent' })]);
 
     // The partner lead answers on the card in the Playground.
     await chat.getByText(`Recommendation ${reference}`).first().waitFor({ timeout: 30_000 });
     await chat.getByRole('radio', { name: 'Accept', exact: true }).last().check();
-    await chat.getByLabel('Rationale').last().fill('Agreed: the public protection unit will attend every strategy discussion from January.');
+    await chat
+      .getByLabel('Rationale')
+      .last()
+      .fill(
+        'Agreed: the public protection unit will attend every strategy discussion from January.',
+      );
     await chat.getByRole('button', { name: 'Submit response' }).last().click();
     await chat
       .getByText('Response: Accept')
@@ -93,10 +111,17 @@ describe('the thin path', () => {
 
     // The tracker (API and tab) shows the response, who gave it and through which channel.
     const tracker = (await api('/api/tracker')).json as {
-      rows: { recommendation: { reference: string }; partners: { response?: { decision: string; responderName: string; channel: string } }[] }[];
+      rows: {
+        recommendation: { reference: string };
+        partners: { response?: { decision: string; responderName: string; channel: string } }[];
+      }[];
     };
     const row = tracker.rows.find((r) => r.recommendation.reference === reference);
-    expect(row?.partners[0]?.response).toMatchObject({ decision: 'accept', responderName: 'Aisha Noor', channel: 'teams-card' });
+    expect(row?.partners[0]?.response).toMatchObject({
+      decision: 'accept',
+      responderName: 'Aisha Noor',
+      channel: 'teams-card',
+    });
 
     // The council's chief executive signs in to the tab (local demo sign-in) and reads the tracker.
     const tab = await browser.newPage();
@@ -104,7 +129,9 @@ describe('the thin path', () => {
     await tab.getByRole('button', { name: /Helen Rowe/ }).click();
     await tab.waitForURL(/\/tracker/);
     await tab.getByText(reference).first().waitFor({ timeout: 30_000 });
-    await expect(tab.getByText('Agreed: the public protection unit').first().isVisible()).resolves.toBe(true);
+    await expect(
+      tab.getByText('Agreed: the public protection unit').first().isVisible(),
+    ).resolves.toBe(true);
     await tab.screenshot({ path: '.tmp/test-results/thin-path-tracker.png', fullPage: true });
   });
 });

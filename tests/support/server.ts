@@ -19,7 +19,10 @@ export async function freePort(): Promise<number> {
 
 export interface TestServer extends RunningServer {
   token(upn: string): Promise<string>;
-  api(path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; json: unknown }>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; json: unknown }>;
   dataDir: string;
 }
 
@@ -27,9 +30,15 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-test-'));
   const port = await freePort();
-  const server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, ...env }));
+  const server = await startServer(
+    loadConfig({ NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, ...env }),
+  );
   const token = async (upn: string) => {
-    const res = await fetch(`${server.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn }) });
+    const res = await fetch(`${server.url}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upn }),
+    });
     if (res.status !== 200) throw new Error(`no token for ${upn}: ${res.status}`);
     return ((await res.json()) as { access_token: string }).access_token;
   };
@@ -41,7 +50,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         ...init.headers,
       },
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
     const text = await res.text();
     let json: unknown = text;

@@ -20,8 +20,13 @@ export interface HttpAppOptions {
   version: string;
 }
 
-const sendError = (res: Response, status: number, code: string, message: string, extra?: Record<string, unknown>) =>
-  res.status(status).json({ error: { code, message, ...extra } });
+const sendError = (
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra?: Record<string, unknown>,
+) => res.status(status).json({ error: { code, message, ...extra } });
 
 type Authed = Request & { actor?: Actor };
 
@@ -53,25 +58,41 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   api.use(async (req: Authed, res, next) => {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) return sendError(res, 401, 'unauthenticated', 'Sign in: this API needs a bearer token.');
+    if (!token)
+      return sendError(res, 401, 'unauthenticated', 'Sign in: this API needs a bearer token.');
     try {
       const identity = await validateToken(token);
       const person = await findPersonByObjectId(deps, identity.objectId);
-      if (!person) return sendError(res, 403, 'not-a-member', 'You are not recorded as a member of this partnership.');
+      if (!person)
+        return sendError(
+          res,
+          403,
+          'not-a-member',
+          'You are not recorded as a member of this partnership.',
+        );
       req.actor = person;
       next();
     } catch (e) {
-      if (e instanceof InvalidTokenError) return sendError(res, 401, 'invalid-token', `Sign in again: ${e.message}.`);
+      if (e instanceof InvalidTokenError)
+        return sendError(res, 401, 'invalid-token', `Sign in again: ${e.message}.`);
       next(e);
     }
   });
   for (const r of routes) {
     api[r.method](r.path.replace(/^\/api/, ''), async (req: Authed, res, next) => {
       try {
-        const body = r.body ? parse(r.body, req.body ?? {}) : { ok: true as const, value: undefined };
-        if (!body.ok) return sendError(res, 400, 'invalid-request', 'The request body is not valid.', { issues: body.issues });
+        const body = r.body
+          ? parse(r.body, req.body ?? {})
+          : { ok: true as const, value: undefined };
+        if (!body.ok)
+          return sendError(res, 400, 'invalid-request', 'The request body is not valid.', {
+            issues: body.issues,
+          });
         const query = r.query ? parse(r.query, req.query) : { ok: true as const, value: undefined };
-        if (!query.ok) return sendError(res, 400, 'invalid-query', 'The query string is not valid.', { issues: query.issues });
+        if (!query.ok)
+          return sendError(res, 400, 'invalid-query', 'The query string is not valid.', {
+            issues: query.issues,
+          });
         const result = await r.handler({
           actor: req.actor as Actor,
           body: body.value,
@@ -97,14 +118,28 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   }
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof RequestError) return sendError(res, err.status, err.code, err.message, err.details);
+    if (err instanceof RequestError)
+      return sendError(res, err.status, err.code, err.message, err.details);
     const e = err as { type?: string; status?: number; name?: string };
-    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');
-    if (e.type === 'entity.too.large') return sendError(res, 413, 'too-large', 'The request body is too large.');
-    if (e.name === 'ConflictError') return sendError(res, 412, 'conflict', 'Someone else changed this item; reload and try again.');
+    if (e.type === 'entity.parse.failed')
+      return sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    if (e.type === 'entity.too.large')
+      return sendError(res, 413, 'too-large', 'The request body is too large.');
+    if (e.name === 'ConflictError')
+      return sendError(
+        res,
+        412,
+        'conflict',
+        'Someone else changed this item; reload and try again.',
+      );
     // The name only: an error message may quote what a user typed.
     console.error(`request failed: ${e.name ?? 'unknown error'}`);
-    return sendError(res, 500, 'server-error', 'Something went wrong on the server; nothing you typed was lost.');
+    return sendError(
+      res,
+      500,
+      'server-error',
+      'Something went wrong on the server; nothing you typed was lost.',
+    );
   });
   return app;
 }

@@ -17,7 +17,10 @@ export function devRouter(deps: Deps, issuer: LocalIssuer): express.Router {
     res.json(issuer.jwks());
   });
   router.get('/dev/people', async (_req, res) => {
-    const [people, partners] = await Promise.all([deps.repo.all('people'), deps.repo.all('partners')]);
+    const [people, partners] = await Promise.all([
+      deps.repo.all('people'),
+      deps.repo.all('partners'),
+    ]);
     const partnerName = new Map(partners.map((p) => [p.id, p.fields.name]));
     res.json(
       people.map((p) => ({
@@ -31,19 +34,33 @@ export function devRouter(deps: Deps, issuer: LocalIssuer): express.Router {
   router.post('/dev/token', express.json({ limit: '4kb' }), async (req, res) => {
     const body = z.strictObject({ upn: z.string().min(3).max(320) }).safeParse(req.body);
     if (!body.success) {
-      res.status(400).json({ error: { code: 'invalid-request', message: 'Send {"upn": "name@example"}.' } });
+      res
+        .status(400)
+        .json({ error: { code: 'invalid-request', message: 'Send {"upn": "name@example"}.' } });
       return;
     }
-    const [person] = await deps.repo.all('people', { field: 'upn', equals: body.data.upn.toLowerCase() });
+    const [person] = await deps.repo.all('people', {
+      field: 'upn',
+      equals: body.data.upn.toLowerCase(),
+    });
     if (!person) {
-      res.status(404).json({ error: { code: 'unknown-person', message: 'No demo person has that sign-in name.' } });
+      res
+        .status(404)
+        .json({
+          error: { code: 'unknown-person', message: 'No demo person has that sign-in name.' },
+        });
       return;
     }
     // Guests sign in to the partnership's tenant, so (as with Entra) the token's tenant is the host's.
     const [partnership] = await deps.repo.all('partnerships');
     const lifetime = 8 * 3600;
     const access_token = await issuer.sign(
-      { oid: person.fields.entraObjectId, tid: partnership?.fields.tenantId ?? person.fields.homeTenantId, upn: person.fields.upn, name: person.fields.displayName },
+      {
+        oid: person.fields.entraObjectId,
+        tid: partnership?.fields.tenantId ?? person.fields.homeTenantId,
+        upn: person.fields.upn,
+        name: person.fields.displayName,
+      },
       lifetime,
     );
     res.json({ access_token, token_type: 'Bearer', expires_in: lifetime });

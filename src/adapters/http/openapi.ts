@@ -11,23 +11,38 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+        issues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
       },
     },
   },
 };
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+const toSchema = (s: z.ZodType) =>
+  z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
 
 /** OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) generated from the routes' zod schemas. */
 export function openApiDocument(routes: Route[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = r.query ? (toSchema(r.query) as { properties?: Record<string, unknown> }) : undefined;
-    for (const [name, schema] of Object.entries(query?.properties ?? {})) params.push({ name, in: 'query', required: false, schema } as never);
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const query = r.query
+      ? (toSchema(r.query) as { properties?: Record<string, unknown> })
+      : undefined;
+    for (const [name, schema] of Object.entries(query?.properties ?? {}))
+      params.push({ name, in: 'query', required: false, schema } as never);
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       security: [{ bearer: [] }],
@@ -35,17 +50,25 @@ export function openApiDocument(routes: Route[], version: string) {
       ...(r.body ? { requestBody: { required: true, ...json(toSchema(r.body)) } } : {}),
       responses: {
         [r.method === 'post' ? '201' : '200']: { description: 'OK', ...json(toSchema(r.response)) },
-        '400': { description: 'The request is not valid; the message says what is wrong', ...json(errorSchema) },
+        '400': {
+          description: 'The request is not valid; the message says what is wrong',
+          ...json(errorSchema),
+        },
         '401': { description: 'No valid bearer token', ...json(errorSchema) },
         '403': { description: 'Not allowed for your role', ...json(errorSchema) },
-        '422': { description: 'Text identifies a child or family; nothing was stored', ...json(errorSchema) },
+        '422': {
+          description: 'Text identifies a child or family; nothing was stored',
+          ...json(errorSchema),
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
     info: { title: 'Critical Friend API', version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
     paths,
   };
 }

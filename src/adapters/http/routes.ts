@@ -5,7 +5,10 @@ import { notFound } from '../../application/errors.js';
 import { createFinding } from '../../application/use-cases/findings.js';
 import { resolveMeeting } from '../../application/use-cases/meetings.js';
 import { fileObservation } from '../../application/use-cases/observations.js';
-import { draftRecommendation, issueRecommendation } from '../../application/use-cases/recommendations.js';
+import {
+  draftRecommendation,
+  issueRecommendation,
+} from '../../application/use-cases/recommendations.js';
 import { buildTracker } from '../../application/use-cases/tracker.js';
 import type { ListName } from '../../domain/lists/schema.js';
 import { observationStatuses } from '../../domain/vocabulary.js';
@@ -33,7 +36,10 @@ export function apiRoutes(deps: Deps): Route[] {
       path,
       summary,
       response: itemsOf(list),
-      handler: async () => ({ status: 200, body: { items: (await deps.repo.all(list)).map(toJson) } }),
+      handler: async () => ({
+        status: 200,
+        body: { items: (await deps.repo.all(list)).map(toJson) },
+      }),
     });
 
   return [
@@ -67,14 +73,25 @@ export function apiRoutes(deps: Deps): Route[] {
       method: 'get',
       path: '/api/observations',
       summary: 'Observations, optionally only open or promoted ones, or one meeting’s',
-      query: z.strictObject({ status: z.enum(observationStatuses).optional(), meetingId: z.string().max(100).optional() }),
+      query: z.strictObject({
+        status: z.enum(observationStatuses).optional(),
+        meetingId: z.string().max(100).optional(),
+      }),
       response: itemsOf('observations'),
       handler: async ({ query }) => {
         const q = query as { status?: (typeof observationStatuses)[number]; meetingId?: string };
         const items = q.meetingId
           ? await deps.repo.all('observations', { field: 'meetingId', equals: q.meetingId })
-          : await deps.repo.all('observations', q.status ? { field: 'status', equals: q.status } : undefined);
-        return { status: 200, body: { items: items.filter((i) => !q.status || i.fields.status === q.status).map(toJson) } };
+          : await deps.repo.all(
+              'observations',
+              q.status ? { field: 'status', equals: q.status } : undefined,
+            );
+        return {
+          status: 200,
+          body: {
+            items: items.filter((i) => !q.status || i.fields.status === q.status).map(toJson),
+          },
+        };
       },
     }),
     route({
@@ -83,7 +100,16 @@ export function apiRoutes(deps: Deps): Route[] {
       summary: 'File an observation (idempotent on idempotencyKey)',
       body: inputSchema(
         'observations',
-        ['text', 'evidenceClass', 'lineOfEnquiry', 'partnerIds', 'source', 'meetingId', 'observedAt', 'idempotencyKey'],
+        [
+          'text',
+          'evidenceClass',
+          'lineOfEnquiry',
+          'partnerIds',
+          'source',
+          'meetingId',
+          'observedAt',
+          'idempotencyKey',
+        ],
         ['observedAt'],
       ),
       response: itemSchema('observations'),
@@ -97,18 +123,39 @@ export function apiRoutes(deps: Deps): Route[] {
       method: 'post',
       path: '/api/findings',
       summary: 'Promote observations into a finding',
-      body: inputSchema('findings', ['title', 'summary', 'evidenceClass', 'lineOfEnquiry', 'partnerIds', 'observationIds', 'sources']),
+      body: inputSchema('findings', [
+        'title',
+        'summary',
+        'evidenceClass',
+        'lineOfEnquiry',
+        'partnerIds',
+        'observationIds',
+        'sources',
+      ]),
       response: itemSchema('findings'),
-      handler: async ({ actor, body }) => ({ status: 201, body: toJson(await createFinding(deps, actor, body)) }),
+      handler: async ({ actor, body }) => ({
+        status: 201,
+        body: toJson(await createFinding(deps, actor, body)),
+      }),
     }),
     listRoute('recommendations', '/api/recommendations', 'Recommendations'),
     route({
       method: 'post',
       path: '/api/recommendations',
       summary: 'Draft a recommendation (the reference is allocated)',
-      body: inputSchema('recommendations', ['title', 'text', 'priority', 'partnerIds', 'findingIds', 'responseDueDate']),
+      body: inputSchema('recommendations', [
+        'title',
+        'text',
+        'priority',
+        'partnerIds',
+        'findingIds',
+        'responseDueDate',
+      ]),
       response: itemSchema('recommendations'),
-      handler: async ({ actor, body }) => ({ status: 201, body: toJson(await draftRecommendation(deps, actor, body)) }),
+      handler: async ({ actor, body }) => ({
+        status: 201,
+        body: toJson(await draftRecommendation(deps, actor, body)),
+      }),
     }),
     route({
       method: 'post',
@@ -127,7 +174,11 @@ export function apiRoutes(deps: Deps): Route[] {
         ),
       }),
       handler: async ({ actor, params }) => {
-        const { recommendation, deliveries } = await issueRecommendation(deps, actor, idParam(params));
+        const { recommendation, deliveries } = await issueRecommendation(
+          deps,
+          actor,
+          idParam(params),
+        );
         return { status: 200, body: { recommendation: toJson(recommendation), deliveries } };
       },
     }),
@@ -138,7 +189,10 @@ export function apiRoutes(deps: Deps): Route[] {
       response: z.object({ rows: z.array(z.unknown()) }),
       handler: async () => {
         const rows = await buildTracker(deps);
-        return { status: 200, body: { rows: rows.map((r) => ({ ...r, recommendation: toJson(r.recommendation) })) } };
+        return {
+          status: 200,
+          body: { rows: rows.map((r) => ({ ...r, recommendation: toJson(r.recommendation) })) },
+        };
       },
     }),
   ];

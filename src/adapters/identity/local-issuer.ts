@@ -20,19 +20,31 @@ export class LocalIssuer {
       privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
     } else {
       const pair = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
-      privateJwk = { ...(await exportJWK(pair.privateKey)), kid: crypto.randomUUID(), alg: 'RS256' };
+      privateJwk = {
+        ...(await exportJWK(pair.privateKey)),
+        kid: crypto.randomUUID(),
+        alg: 'RS256',
+      };
       writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
     }
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
     const key = (await importJWK(privateJwk, 'RS256')) as CryptoKey;
-    return new LocalIssuer(key, { ...publicJwk, use: 'sig' }, `${baseUrl}/{tenantid}/v2.0`, audience);
+    return new LocalIssuer(
+      key,
+      { ...publicJwk, use: 'sig' },
+      `${baseUrl}/{tenantid}/v2.0`,
+      audience,
+    );
   }
 
   jwks(): { keys: JWK[] } {
     return { keys: [this.publicJwk] };
   }
 
-  async sign(claims: { oid: string; tid: string; upn: string; name: string }, lifetimeSeconds = 8 * 3600) {
+  async sign(
+    claims: { oid: string; tid: string; upn: string; name: string },
+    lifetimeSeconds = 8 * 3600,
+  ) {
     return new SignJWT({ ...claims, ver: '2.0' })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '', typ: 'JWT' })
       .setIssuer(this.issuerTemplate.replace('{tenantid}', claims.tid))

@@ -34,7 +34,9 @@ export function createTokenValidator(config: TokenValidatorConfig): TokenValidat
     cacheMaxAge: 10 * 60_000,
     cooldownDuration: 30_000,
   });
-  const issuers = config.allowedTenantIds.map((t) => config.issuerTemplate.replace('{tenantid}', t));
+  const issuers = config.allowedTenantIds.map((t) =>
+    config.issuerTemplate.replace('{tenantid}', t),
+  );
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, jwks, {
@@ -58,7 +60,8 @@ export function createTokenValidator(config: TokenValidatorConfig): TokenValidat
 /** A short reason safe to return to the caller: it names the check, never echoes the token. */
 function describe(e: InstanceType<typeof joseErrors.JOSEError>): string {
   if (e instanceof joseErrors.JWTExpired) return 'token expired';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return `token ${e.claim} claim not accepted`;
+  if (e instanceof joseErrors.JWTClaimValidationFailed)
+    return `token ${e.claim} claim not accepted`;
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature invalid';
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm not allowed';
   if (e instanceof joseErrors.JWKSNoMatchingKey) return 'token signing key unknown';

@@ -56,7 +56,9 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
 
   const viewFor = async (ctx: TurnContext, data: z.infer<typeof cardData>, notice?: string) => {
     const viewer = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
-    return recommendationCard(await recommendationCardView(deps, data.recommendationId, data.partnerId, viewer, notice));
+    return recommendationCard(
+      await recommendationCardView(deps, data.recommendationId, data.partnerId, viewer, notice),
+    );
   };
 
   app.adaptiveCards.actionExecute(RESPOND_VERB, async (ctx, _state, action) => {
@@ -64,7 +66,12 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
     const data = parsed.data;
     const responder = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
-    if (!responder) return viewFor(ctx, data, 'You are not recorded as a partner lead, so you can see this recommendation but not respond.');
+    if (!responder)
+      return viewFor(
+        ctx,
+        data,
+        'You are not recorded as a partner lead, so you can see this recommendation but not respond.',
+      );
     if (!data.decision || !data.rationale?.trim()) {
       return viewFor(ctx, data, 'Choose a decision and give a rationale, then submit again.');
     }
@@ -72,7 +79,11 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
       await respondToRecommendation(
         deps,
         responder,
-        { recommendationId: data.recommendationId, decision: data.decision, rationale: data.rationale },
+        {
+          recommendationId: data.recommendationId,
+          decision: data.decision,
+          rationale: data.rationale,
+        },
         'teams-card',
       );
       return viewFor(ctx, data);

@@ -20,7 +20,12 @@ export async function rememberConversation(deps: Deps, ctx: TurnContext): Promis
     serviceUrl: a.serviceUrl ?? '',
     reference: JSON.stringify({ ...ref, activityId: undefined }),
   };
-  const ctxChange = { actorId: `aad:${oid}`, homeTenantId: fields.tenantId, channel: 'teams-card' as const, at: deps.now().toISOString() };
+  const ctxChange = {
+    actorId: `aad:${oid}`,
+    homeTenantId: fields.tenantId,
+    channel: 'teams-card' as const,
+    at: deps.now().toISOString(),
+  };
   const [existing] = await deps.repo.all('conversations', { field: 'entraObjectId', equals: oid });
   if (existing) {
     if (existing.fields.reference !== fields.reference) {

@@ -108,7 +108,11 @@ export interface Repository {
   /** Every item matching the filter, following pages. */
   all<L extends ListName>(list: L, filter?: Filter<L>): Promise<StoredItem<L>[]>;
   /** Throws DuplicateError if a unique column's value is taken. */
-  create<L extends ListName>(list: L, fields: Fields<L>, ctx: ChangeContext): Promise<StoredItem<L>>;
+  create<L extends ListName>(
+    list: L,
+    fields: Fields<L>,
+    ctx: ChangeContext,
+  ): Promise<StoredItem<L>>;
   /** Throws ConflictError unless etag is the item's current etag. */
   update<L extends ListName>(
     list: L,

@@ -16,12 +16,16 @@ export async function recommendationCardView(
   const rec = await deps.repo.get('recommendations', recommendationId);
   if (!rec) throw notFound(`There is no recommendation ${recommendationId}.`);
   const partner = await deps.repo.get('partners', partnerId);
-  const findings = await Promise.all((rec.fields.findingIds ?? []).map((id) => deps.repo.get('findings', id)));
+  const findings = await Promise.all(
+    (rec.fields.findingIds ?? []).map((id) => deps.repo.get('findings', id)),
+  );
   const [response] = await deps.repo.all('responses', {
     field: 'responseKey',
     equals: `${recommendationId}:${partnerId}`,
   });
-  const responder = response ? await deps.repo.get('people', response.fields.responderId) : undefined;
+  const responder = response
+    ? await deps.repo.get('people', response.fields.responderId)
+    : undefined;
   const mayRespond =
     !response &&
     rec.fields.status === 'issued' &&
@@ -37,7 +41,9 @@ export async function recommendationCardView(
     priority: rec.fields.priority,
     responseDueDate: rec.fields.responseDueDate,
     partnerName: partner?.fields.name ?? 'Unknown partner',
-    findings: findings.flatMap((f) => (f ? [{ title: f.fields.title, evidenceClass: f.fields.evidenceClass }] : [])),
+    findings: findings.flatMap((f) =>
+      f ? [{ title: f.fields.title, evidenceClass: f.fields.evidenceClass }] : [],
+    ),
     ...(response
       ? {
           response: {

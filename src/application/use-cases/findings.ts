@@ -15,7 +15,8 @@ export async function createFinding(deps: Deps, actor: Actor, input: FindingInpu
   const ids = input.observationIds ?? [];
   const stored = await Promise.all(ids.map((id) => deps.repo.get('observations', id)));
   const missing = ids.find((_, i) => !stored[i]);
-  if (missing) throw new RequestError(400, 'unknown-observation', `There is no observation ${missing}.`);
+  if (missing)
+    throw new RequestError(400, 'unknown-observation', `There is no observation ${missing}.`);
   const observations = stored.flatMap((s) => (s ? [{ ...s.fields, id: s.id }] : []));
   const promoted = promote(observations);
   if (!promoted.ok) throw fromDomain(promoted.error);
@@ -24,11 +25,22 @@ export async function createFinding(deps: Deps, actor: Actor, input: FindingInpu
   const ctx = changeContext(deps, actor, 'tab');
   const finding = await deps.repo.create(
     'findings',
-    { ...input, partnerIds, sources: input.sources?.length ? input.sources : promoted.value.sources },
+    {
+      ...input,
+      partnerIds,
+      sources: input.sources?.length ? input.sources : promoted.value.sources,
+    },
     ctx,
   );
   for (const s of stored) {
-    if (s) await deps.repo.update('observations', s.id, { status: 'promoted', findingId: finding.id }, s.etag, ctx);
+    if (s)
+      await deps.repo.update(
+        'observations',
+        s.id,
+        { status: 'promoted', findingId: finding.id },
+        s.etag,
+        ctx,
+      );
   }
   return finding;
 }

@@ -16,7 +16,10 @@ export async function resolveMeeting(deps: Deps, actor: Actor, input: Fields<'me
     if (existing) return { item: existing, created: false };
   }
   try {
-    return { item: await deps.repo.create('meetings', input, changeContext(deps, actor, 'tab')), created: true };
+    return {
+      item: await deps.repo.create('meetings', input, changeContext(deps, actor, 'tab')),
+      created: true,
+    };
   } catch (e) {
     // Two panels opening the same meeting at once: the unique id lets only one create it.
     if (e instanceof DuplicateError) {

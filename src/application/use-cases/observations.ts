@@ -5,7 +5,10 @@ import { assertNoIdentifiableData } from '../guard.js';
 import { DuplicateError } from '../ports/repository.js';
 import { requireRole } from './authorise.js';
 
-export type ObservationInput = Omit<Fields<'observations'>, 'status' | 'findingId' | 'observedAt'> & {
+export type ObservationInput = Omit<
+  Fields<'observations'>,
+  'status' | 'findingId' | 'observedAt'
+> & {
   observedAt?: string;
 };
 
@@ -23,7 +26,10 @@ export async function fileObservation(deps: Deps, actor: Actor, input: Observati
     status: 'open',
   };
   try {
-    return { item: await deps.repo.create('observations', fields, changeContext(deps, actor, 'tab')), created: true };
+    return {
+      item: await deps.repo.create('observations', fields, changeContext(deps, actor, 'tab')),
+      created: true,
+    };
   } catch (e) {
     if (e instanceof DuplicateError) {
       const item = await deps.repo.get('observations', e.existingId);

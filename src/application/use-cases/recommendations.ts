@@ -9,7 +9,10 @@ import { requireRole } from './authorise.js';
 import { assertPartnersExist } from './observations.js';
 import { recommendationCardView } from './card-views.js';
 
-export type RecommendationInput = Omit<Fields<'recommendations'>, 'reference' | 'status' | 'issuedAt'>;
+export type RecommendationInput = Omit<
+  Fields<'recommendations'>,
+  'reference' | 'status' | 'issuedAt'
+>;
 
 export async function draftRecommendation(deps: Deps, actor: Actor, input: RecommendationInput) {
   requireRole(actor, ['scrutineer'], 'write recommendations');
@@ -29,7 +32,11 @@ export async function draftRecommendation(deps: Deps, actor: Actor, input: Recom
     const existing = (await deps.repo.all('recommendations')).map((r) => r.fields.reference);
     const reference = nextReference(partnership.fields.recommendationPrefix, year, existing);
     try {
-      return await deps.repo.create('recommendations', { ...input, reference, status: 'draft' }, ctx);
+      return await deps.repo.create(
+        'recommendations',
+        { ...input, reference, status: 'draft' },
+        ctx,
+      );
     } catch (e) {
       if (!(e instanceof DuplicateError)) throw e;
     }
@@ -53,7 +60,13 @@ export async function issueRecommendation(deps: Deps, actor: Actor, id: string) 
   const transition = issue(stored.fields, deps.now().toISOString());
   if (!transition.ok) throw fromDomain(transition.error);
   const ctx = changeContext(deps, actor, 'tab');
-  const recommendation = await deps.repo.update('recommendations', id, transition.value, stored.etag, ctx);
+  const recommendation = await deps.repo.update(
+    'recommendations',
+    id,
+    transition.value,
+    stored.etag,
+    ctx,
+  );
   const people = (await deps.repo.all('people')).map((p) => ({ ...p.fields, id: p.id }));
   const deliveries: Delivery[] = [];
   for (const partnerId of recommendation.fields.partnerIds) {
@@ -61,10 +74,20 @@ export async function issueRecommendation(deps: Deps, actor: Actor, id: string) 
     const partnerName = partner?.fields.name ?? partnerId;
     const leads = leadsFor(partnerId, people);
     if (leads.length === 0) {
-      deliveries.push({ personId: '', displayName: '(no lead)', partnerName, status: 'unreachable', detail: `${partnerName} has no partner lead recorded.` });
+      deliveries.push({
+        personId: '',
+        displayName: '(no lead)',
+        partnerName,
+        status: 'unreachable',
+        detail: `${partnerName} has no partner lead recorded.`,
+      });
     }
     for (const lead of leads) {
-      deliveries.push({ ...(await deliver(deps, ctx, recommendation.id, lead, partnerId)), displayName: lead.displayName, partnerName });
+      deliveries.push({
+        ...(await deliver(deps, ctx, recommendation.id, lead, partnerId)),
+        displayName: lead.displayName,
+        partnerName,
+      });
     }
   }
   return { recommendation, deliveries };
@@ -80,20 +103,39 @@ async function deliver(
   const deliveryKey = `${recommendationId}:${lead.id}`;
   let ledger;
   try {
-    ledger = await deps.repo.create('cardDeliveries', { deliveryKey, recommendationId, personId: lead.id, status: 'pending' }, ctx);
+    ledger = await deps.repo.create(
+      'cardDeliveries',
+      { deliveryKey, recommendationId, personId: lead.id, status: 'pending' },
+      ctx,
+    );
   } catch (e) {
     if (!(e instanceof DuplicateError)) throw e;
     const existing = await deps.repo.get('cardDeliveries', e.existingId);
-    return { personId: lead.id, status: existing?.fields.status ?? 'pending', detail: 'Already sent.' };
+    return {
+      personId: lead.id,
+      status: existing?.fields.status ?? 'pending',
+      detail: 'Already sent.',
+    };
   }
   const view = await recommendationCardView(deps, recommendationId, partnerId, lead);
-  const outcome = await deps.cards.sendRecommendation({ personId: lead.id, entraObjectId: lead.entraObjectId }, view);
+  const outcome = await deps.cards.sendRecommendation(
+    { personId: lead.id, entraObjectId: lead.entraObjectId },
+    view,
+  );
   await deps.repo.update(
     'cardDeliveries',
     ledger.id,
-    { status: outcome.status, activityId: outcome.activityId ?? null, detail: outcome.detail ?? null },
+    {
+      status: outcome.status,
+      activityId: outcome.activityId ?? null,
+      detail: outcome.detail ?? null,
+    },
     ledger.etag,
     ctx,
   );
-  return { personId: lead.id, status: outcome.status, ...(outcome.detail ? { detail: outcome.detail } : {}) };
+  return {
+    personId: lead.id,
+    status: outcome.status,
+    ...(outcome.detail ? { detail: outcome.detail } : {}),
+  };
 }

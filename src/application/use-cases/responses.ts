@@ -16,7 +16,12 @@ export interface RespondInput {
  * Records a partner lead's response. The partner comes from the responder's own record, never
  * from the card. The unique response key makes a duplicate or racing invoke a no-op.
  */
-export async function respondToRecommendation(deps: Deps, responder: Actor, input: RespondInput, channel: Channel) {
+export async function respondToRecommendation(
+  deps: Deps,
+  responder: Actor,
+  input: RespondInput,
+  channel: Channel,
+) {
   requireRole(responder, ['partner-lead'], 'respond to recommendations');
   const partnerId = responder.partnerId;
   if (!partnerId) throw notFound('You are not recorded as leading a partner.');
@@ -24,7 +29,11 @@ export async function respondToRecommendation(deps: Deps, responder: Actor, inpu
   if (!rec) throw notFound(`There is no recommendation ${input.recommendationId}.`);
   assertNoIdentifiableData('responses', { rationale: input.rationale });
   const existing = await deps.repo.all('responses', { field: 'recommendationId', equals: rec.id });
-  const check = checkResponse({ ...rec.fields, id: rec.id }, { ...input, partnerId }, existing.map((r) => r.fields));
+  const check = checkResponse(
+    { ...rec.fields, id: rec.id },
+    { ...input, partnerId },
+    existing.map((r) => r.fields),
+  );
   if (!check.ok) throw fromDomain(check.error);
   const ctx = changeContext(deps, responder, channel);
   try {
@@ -45,7 +54,11 @@ export async function respondToRecommendation(deps: Deps, responder: Actor, inpu
     );
     return { item, partnerId };
   } catch (e) {
-    if (e instanceof DuplicateError) throw fromDomain({ code: 'already-responded', message: 'This partner has already responded.' });
+    if (e instanceof DuplicateError)
+      throw fromDomain({
+        code: 'already-responded',
+        message: 'This partner has already responded.',
+      });
     throw e;
   }
 }

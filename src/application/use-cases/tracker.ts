@@ -16,15 +16,22 @@ export async function buildTracker(deps: Deps) {
       recommendation: r,
       partners: r.fields.partnerIds.map((pid) => {
         const partner = partnerById.get(pid);
-        const response = responses.find((x) => x.fields.recommendationId === r.id && x.fields.partnerId === pid);
+        const response = responses.find(
+          (x) => x.fields.recommendationId === r.id && x.fields.partnerId === pid,
+        );
         return {
-          partner: { id: pid, name: partner?.fields.name ?? 'Unknown partner', kind: partner?.fields.kind ?? 'other-relevant-agency' },
+          partner: {
+            id: pid,
+            name: partner?.fields.name ?? 'Unknown partner',
+            kind: partner?.fields.kind ?? 'other-relevant-agency',
+          },
           ...(response
             ? {
                 response: {
                   decision: response.fields.decision,
                   rationale: response.fields.rationale,
-                  responderName: personById.get(response.fields.responderId)?.fields.displayName ?? 'Unknown',
+                  responderName:
+                    personById.get(response.fields.responderId)?.fields.displayName ?? 'Unknown',
                   channel: response.fields.channel,
                   respondedAt: response.fields.respondedAt,
                 },

@@ -80,17 +80,18 @@ export interface ListSchema {
 }
 
 /** The TypeScript value a column holds. */
-export type ColumnValue<C> = C extends ChoiceColumn<infer V>
-  ? V
-  : C extends MultiChoiceColumn<infer V>
-    ? V[]
-    : C extends NumberColumn
-      ? number
-      : C extends BooleanColumn
-        ? boolean
-        : C extends RefsColumn
-          ? string[]
-          : string;
+export type ColumnValue<C> =
+  C extends ChoiceColumn<infer V>
+    ? V
+    : C extends MultiChoiceColumn<infer V>
+      ? V[]
+      : C extends NumberColumn
+        ? number
+        : C extends BooleanColumn
+          ? boolean
+          : C extends RefsColumn
+            ? string[]
+            : string;
 
 type RequiredKeys<Cs> = {
   [K in keyof Cs]: Cs[K] extends { required: true } ? K : never;

@@ -49,7 +49,14 @@ export const lists = {
     description: 'People who use the app, with their roles in the partnership.',
     columns: {
       displayName: { kind: 'text', label: 'Name', maxLength: 200, required: true },
-      upn: { kind: 'text', label: 'Sign-in name', maxLength: 255, required: true, indexed: true, unique: true },
+      upn: {
+        kind: 'text',
+        label: 'Sign-in name',
+        maxLength: 255,
+        required: true,
+        indexed: true,
+        unique: true,
+      },
       entraObjectId: {
         kind: 'text',
         label: 'Entra object id',
@@ -108,7 +115,13 @@ export const lists = {
       },
       findingId: { kind: 'ref', label: 'Finding', list: 'findings', indexed: true },
       /** Client-generated, so a resent observation is never stored twice. */
-      idempotencyKey: { kind: 'text', label: 'Idempotency key', maxLength: 100, indexed: true, unique: true },
+      idempotencyKey: {
+        kind: 'text',
+        label: 'Idempotency key',
+        maxLength: 100,
+        indexed: true,
+        unique: true,
+      },
     },
   },
   findings: {
@@ -116,7 +129,13 @@ export const lists = {
     description: 'Judgements drawn from observations.',
     columns: {
       title: { kind: 'text', label: 'Title', maxLength: 255, required: true, freeText: true },
-      summary: { kind: 'note', label: 'Evidence summary', maxLength: 8000, required: true, freeText: true },
+      summary: {
+        kind: 'note',
+        label: 'Evidence summary',
+        maxLength: 8000,
+        required: true,
+        freeText: true,
+      },
       evidenceClass: {
         kind: 'choice',
         label: 'Class',
@@ -143,7 +162,13 @@ export const lists = {
         unique: true,
       },
       title: { kind: 'text', label: 'Title', maxLength: 255, required: true, freeText: true },
-      text: { kind: 'note', label: 'Recommendation', maxLength: 8000, required: true, freeText: true },
+      text: {
+        kind: 'note',
+        label: 'Recommendation',
+        maxLength: 8000,
+        required: true,
+        freeText: true,
+      },
       priority: { kind: 'choice', label: 'Priority', choices: priorities, required: true },
       partnerIds: { kind: 'refs', label: 'Named partners', list: 'partners', required: true },
       findingIds: { kind: 'refs', label: 'Findings', list: 'findings' },
@@ -171,9 +196,20 @@ export const lists = {
       },
       partnerId: { kind: 'ref', label: 'Partner', list: 'partners', required: true },
       decision: { kind: 'choice', label: 'Decision', choices: decisions, required: true },
-      rationale: { kind: 'note', label: 'Rationale', maxLength: 4000, required: true, freeText: true },
+      rationale: {
+        kind: 'note',
+        label: 'Rationale',
+        maxLength: 4000,
+        required: true,
+        freeText: true,
+      },
       responderId: { kind: 'ref', label: 'Responder', list: 'people', required: true },
-      responderTenantId: { kind: 'text', label: 'Responder home tenant', maxLength: 36, required: true },
+      responderTenantId: {
+        kind: 'text',
+        label: 'Responder home tenant',
+        maxLength: 36,
+        required: true,
+      },
       channel: { kind: 'choice', label: 'Channel', choices: channels, required: true },
       respondedAt: { kind: 'dateTime', label: 'Responded', required: true },
       /** recommendation + partner: SharePoint itself refuses a second response. */
@@ -200,11 +236,28 @@ export const lists = {
       },
       responseId: { kind: 'ref', label: 'Response', list: 'responses', required: true },
       partnerId: { kind: 'ref', label: 'Partner', list: 'partners', required: true, indexed: true },
-      description: { kind: 'note', label: 'Action', maxLength: 2000, required: true, freeText: true },
+      description: {
+        kind: 'note',
+        label: 'Action',
+        maxLength: 2000,
+        required: true,
+        freeText: true,
+      },
       ownerId: { kind: 'ref', label: 'Owner', list: 'people', indexed: true },
       targetDate: { kind: 'date', label: 'Target date', required: true, indexed: true },
-      evidenceExpected: { kind: 'note', label: 'Evidence expected', maxLength: 2000, freeText: true },
-      status: { kind: 'choice', label: 'Status', choices: actionStatuses, required: true, indexed: true },
+      evidenceExpected: {
+        kind: 'note',
+        label: 'Evidence expected',
+        maxLength: 2000,
+        freeText: true,
+      },
+      status: {
+        kind: 'choice',
+        label: 'Status',
+        choices: actionStatuses,
+        required: true,
+        indexed: true,
+      },
     },
   },
   actionUpdates: {
@@ -212,7 +265,14 @@ export const lists = {
     description: 'Progress updates on actions; never overwritten.',
     columns: {
       actionId: { kind: 'ref', label: 'Action', list: 'actions', required: true, indexed: true },
-      progress: { kind: 'number', label: 'Progress (%)', min: 0, max: 100, integer: true, required: true },
+      progress: {
+        kind: 'number',
+        label: 'Progress (%)',
+        min: 0,
+        max: 100,
+        integer: true,
+        required: true,
+      },
       narrative: { kind: 'note', label: 'Update', maxLength: 4000, required: true, freeText: true },
       evidenceLink: { kind: 'note', label: 'Evidence link', maxLength: 1000 },
       revisedDate: { kind: 'date', label: 'Revised target date' },
@@ -235,7 +295,12 @@ export const lists = {
       tenantId: { kind: 'text', label: 'Tenant id', maxLength: 36, required: true },
       conversationId: { kind: 'note', label: 'Conversation id', maxLength: 1000, required: true },
       serviceUrl: { kind: 'note', label: 'Service URL', maxLength: 1000, required: true },
-      reference: { kind: 'note', label: 'Conversation reference (JSON)', maxLength: 8000, required: true },
+      reference: {
+        kind: 'note',
+        label: 'Conversation reference (JSON)',
+        maxLength: 8000,
+        required: true,
+      },
     },
   },
   cardDeliveries: {

@@ -25,7 +25,10 @@ describe('the server', () => {
   it('publishes an OpenAPI 3.1 document generated from the routes', async () => {
     const res = await server.api('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = res.json as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = res.json as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/observations']?.post?.requestBody).toBeDefined();
     expect(doc.paths['/api/recommendations/{id}/issue']?.post).toBeDefined();
@@ -45,7 +48,10 @@ describe('authentication', () => {
     expect((res.json as Items).items.length).toBeGreaterThanOrEqual(5);
   });
 
-  const forge = async (claims: Record<string, unknown>, opts: { exp?: string; iss?: string; aud?: string } = {}) => {
+  const forge = async (
+    claims: Record<string, unknown>,
+    opts: { exp?: string; iss?: string; aud?: string } = {},
+  ) => {
     const { privateKey } = await generateKeyPair('RS256');
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'attacker' })
@@ -64,8 +70,13 @@ describe('authentication', () => {
 
   it('refuses a tampered token', async () => {
     const [h, p, s] = scrutineer.split('.');
-    const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString()) as Record<string, unknown>;
-    const tampered = Buffer.from(JSON.stringify({ ...payload, oid: oid(21) })).toString('base64url');
+    const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    const tampered = Buffer.from(JSON.stringify({ ...payload, oid: oid(21) })).toString(
+      'base64url',
+    );
     const res = await server.api('/api/partners', { token: `${h}.${tampered}.${s}` });
     expect(res.status).toBe(401);
   });
@@ -87,8 +98,13 @@ describe('authentication', () => {
     }
   });
 
-  const signWithIssuerKey = async (claims: Record<string, unknown>, aud = 'api://critical-friend-local') => {
-    const jwk = JSON.parse(readFileSync(join(server.dataDir, 'local-issuer-key.json'), 'utf8')) as JWK;
+  const signWithIssuerKey = async (
+    claims: Record<string, unknown>,
+    aud = 'api://critical-friend-local',
+  ) => {
+    const jwk = JSON.parse(
+      readFileSync(join(server.dataDir, 'local-issuer-key.json'), 'utf8'),
+    ) as JWK;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? '' })
       .setIssuer(`${server.url}/dev/issuer/${DEMO_TENANT_ID}/v2.0`)
@@ -99,19 +115,28 @@ describe('authentication', () => {
   };
 
   it('refuses a genuine token minted for another audience', async () => {
-    const token = await signWithIssuerKey({ oid: oid(1), tid: DEMO_TENANT_ID }, 'api://some-other-app');
+    const token = await signWithIssuerKey(
+      { oid: oid(1), tid: DEMO_TENANT_ID },
+      'api://some-other-app',
+    );
     const res = await server.api('/api/partners', { token });
     expect(res.status).toBe(401);
     expect(res.json).toMatchObject({ error: { message: expect.stringContaining('aud') } });
   });
 
   it('refuses a genuine token from a tenant not on the allow-list', async () => {
-    const token = await signWithIssuerKey({ oid: oid(1), tid: '11111111-2222-4333-8444-555555555555' });
+    const token = await signWithIssuerKey({
+      oid: oid(1),
+      tid: '11111111-2222-4333-8444-555555555555',
+    });
     expect((await server.api('/api/partners', { token })).status).toBe(401);
   });
 
   it('answers 403 to a valid identity the partnership does not know', async () => {
-    const token = await signWithIssuerKey({ oid: '99999999-0000-4000-8000-000000000999', tid: DEMO_TENANT_ID });
+    const token = await signWithIssuerKey({
+      oid: '99999999-0000-4000-8000-000000000999',
+      tid: DEMO_TENANT_ID,
+    });
     const res = await server.api('/api/partners', { token });
     expect(res.status).toBe(403);
     expect(res.json).toMatchObject({ error: { code: 'not-a-member' } });
@@ -137,17 +162,28 @@ describe('observations', () => {
 
   it('stores a resend with the same idempotency key once', async () => {
     const key = crypto.randomUUID();
-    const first = await server.api('/api/observations', { token: scrutineer, body: body({ idempotencyKey: key }) });
-    const second = await server.api('/api/observations', { token: scrutineer, body: body({ idempotencyKey: key }) });
+    const first = await server.api('/api/observations', {
+      token: scrutineer,
+      body: body({ idempotencyKey: key }),
+    });
+    const second = await server.api('/api/observations', {
+      token: scrutineer,
+      body: body({ idempotencyKey: key }),
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect((second.json as { id: string }).id).toBe((first.json as { id: string }).id);
   });
 
   it('says what is wrong with an invalid body', async () => {
-    const res = await server.api('/api/observations', { token: scrutineer, body: { text: '', evidenceClass: 'maybe', source: 'meeting', colour: 'red' } });
+    const res = await server.api('/api/observations', {
+      token: scrutineer,
+      body: { text: '', evidenceClass: 'maybe', source: 'meeting', colour: 'red' },
+    });
     expect(res.status).toBe(400);
-    const issues = (res.json as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path);
+    const issues = (res.json as { error: { issues: { path: string }[] } }).error.issues.map(
+      (i) => i.path,
+    );
     expect(issues).toEqual(expect.arrayContaining(['text', 'evidenceClass']));
     expect(JSON.stringify(res.json)).toContain('colour');
   });
@@ -159,7 +195,8 @@ describe('observations', () => {
   });
 
   it('refuses text that identifies a child with 422 and stores nothing', async () => {
-    const before = ((await server.api('/api/observations', { token: scrutineer })).json as Items).items.length;
+    const before = ((await server.api('/api/observations', { token: scrutineer })).json as Items)
+      .items.length;
     const res = await server.api('/api/observations', {
       token: scrutineer,
       body: body({ text: 'Mother of the child was contacted on 07700 900123 about the plan.' }),
@@ -167,7 +204,8 @@ describe('observations', () => {
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.json)).not.toContain('07700');
     expect(res.json).toMatchObject({ error: { code: 'identifiable-data' } });
-    const after = ((await server.api('/api/observations', { token: scrutineer })).json as Items).items.length;
+    const after = ((await server.api('/api/observations', { token: scrutineer })).json as Items)
+      .items.length;
     expect(after).toBe(before);
   });
 
@@ -180,15 +218,28 @@ describe('observations', () => {
 
 describe('findings and recommendations', () => {
   it('promotes observations, drafts a recommendation with the next reference, and refuses a second issue', async () => {
-    const obs = (await server.api('/api/observations', {
-      token: scrutineer,
-      body: { text: 'Practitioners could not say how the audit findings were fed back to them.', evidenceClass: 'worry', source: 'practitioners' },
-    })).json as { id: string };
-    const partners = ((await server.api('/api/partners', { token: scrutineer })).json as Items).items;
+    const obs = (
+      await server.api('/api/observations', {
+        token: scrutineer,
+        body: {
+          text: 'Practitioners could not say how the audit findings were fed back to them.',
+          evidenceClass: 'worry',
+          source: 'practitioners',
+        },
+      })
+    ).json as { id: string };
+    const partners = ((await server.api('/api/partners', { token: scrutineer })).json as Items)
+      .items;
     const police = partners.find((p) => p.name === 'Eastshire Constabulary') as { id: string };
     const finding = await server.api('/api/findings', {
       token: scrutineer,
-      body: { title: 'Audit learning does not reach practitioners', summary: 'Seen at the Front Door visit.', evidenceClass: 'worry', observationIds: [obs.id], partnerIds: [police.id] },
+      body: {
+        title: 'Audit learning does not reach practitioners',
+        summary: 'Seen at the Front Door visit.',
+        evidenceClass: 'worry',
+        observationIds: [obs.id],
+        partnerIds: [police.id],
+      },
     });
     expect(finding.status).toBe(201);
     const again = await server.api('/api/findings', {
@@ -199,18 +250,34 @@ describe('findings and recommendations', () => {
 
     const rec = await server.api('/api/recommendations', {
       token: scrutineer,
-      body: { title: 'Feed audit learning back to practitioners', text: 'Each audit should end with a briefing for the practitioners involved.', priority: 'medium', partnerIds: [police.id], findingIds: [(finding.json as { id: string }).id], responseDueDate: '2099-01-31' },
+      body: {
+        title: 'Feed audit learning back to practitioners',
+        text: 'Each audit should end with a briefing for the practitioners involved.',
+        priority: 'medium',
+        partnerIds: [police.id],
+        findingIds: [(finding.json as { id: string }).id],
+        responseDueDate: '2099-01-31',
+      },
     });
     expect(rec.status).toBe(201);
-    expect(rec.json).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^HSCP-R-\d{4}-\d{2}$/) });
+    expect(rec.json).toMatchObject({
+      status: 'draft',
+      reference: expect.stringMatching(/^HSCP-R-\d{4}-\d{2}$/),
+    });
     const id = (rec.json as { id: string }).id;
-    const issued = await server.api(`/api/recommendations/${id}/issue`, { token: scrutineer, method: 'POST' });
+    const issued = await server.api(`/api/recommendations/${id}/issue`, {
+      token: scrutineer,
+      method: 'POST',
+    });
     expect(issued.status).toBe(200);
     // Nobody at the police has installed the bot in this test, so the delivery says so.
     expect((issued.json as { deliveries: { status: string }[] }).deliveries).toEqual([
       expect.objectContaining({ status: 'unreachable', displayName: 'Aisha Noor' }),
     ]);
-    const twice = await server.api(`/api/recommendations/${id}/issue`, { token: scrutineer, method: 'POST' });
+    const twice = await server.api(`/api/recommendations/${id}/issue`, {
+      token: scrutineer,
+      method: 'POST',
+    });
     expect(twice.status).toBe(409);
   });
 
@@ -218,10 +285,26 @@ describe('findings and recommendations', () => {
     const ceo = await server.token('chief.executive@harbourside.example');
     const res = await server.api('/api/tracker', { token: ceo });
     expect(res.status).toBe(200);
-    const rows = (res.json as { rows: { recommendation: { reference: string }; partners: { response?: { decision: string } }[] }[] }).rows;
+    const rows = (
+      res.json as {
+        rows: {
+          recommendation: { reference: string };
+          partners: { response?: { decision: string } }[];
+        }[];
+      }
+    ).rows;
     const first = rows.find((r) => r.recommendation.reference === 'HSCP-R-2026-01');
     expect(first?.partners.map((p) => p.response?.decision)).toEqual(['accept', undefined]);
-    const write = await server.api('/api/recommendations', { token: ceo, body: { title: 'x', text: 'y', priority: 'low', partnerIds: ['p'], responseDueDate: '2099-01-01' } });
+    const write = await server.api('/api/recommendations', {
+      token: ceo,
+      body: {
+        title: 'x',
+        text: 'y',
+        priority: 'low',
+        partnerIds: ['p'],
+        responseDueDate: '2099-01-01',
+      },
+    });
     expect(write.status).toBe(403);
   });
 });

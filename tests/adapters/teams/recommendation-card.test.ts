@@ -3,7 +3,10 @@ import '../../setup-dom.js';
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import type { RecommendationCardView } from '../../../src/application/ports/cards.js';
-import { recommendationCard, RESPOND_VERB } from '../../../src/adapters/teams/cards/recommendation-card.js';
+import {
+  recommendationCard,
+  RESPOND_VERB,
+} from '../../../src/adapters/teams/cards/recommendation-card.js';
 
 const view: RecommendationCardView = {
   recommendationId: 'rec-1',
@@ -14,7 +17,9 @@ const view: RecommendationCardView = {
   priority: 'high',
   responseDueDate: '2026-12-18',
   partnerName: 'Eastshire Constabulary',
-  findings: [{ title: 'Police are not consistently part of strategy discussions', evidenceClass: 'worry' }],
+  findings: [
+    { title: 'Police are not consistently part of strategy discussions', evidenceClass: 'worry' },
+  ],
   mode: 'respond',
 };
 
@@ -25,7 +30,8 @@ function parse(card: object) {
   ac.parse(card, ctx);
   const events = [...Array(ctx.eventCount).keys()].map((i) => ctx.getEventAt(i).message);
   const validation = ac.validateProperties();
-  for (let i = 0; i < validation.validationEvents.length; i++) events.push(validation.validationEvents[i]?.message ?? '');
+  for (let i = 0; i < validation.validationEvents.length; i++)
+    events.push(validation.validationEvents[i]?.message ?? '');
   return { ac, events };
 }
 
@@ -64,10 +70,17 @@ describe('the recommendation card', () => {
     const rationale = root.querySelector('textarea') as HTMLTextAreaElement;
     rationale.value = 'We accept this and will report in January.';
     rationale.dispatchEvent(new Event('input'));
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Submit response'));
+    const button = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Submit response'),
+    );
     button?.click();
     expect(submitted?.verb).toBe(RESPOND_VERB);
-    expect(submitted?.data).toMatchObject({ recommendationId: 'rec-1', partnerId: 'partner-police', decision: 'accept', rationale: 'We accept this and will report in January.' });
+    expect(submitted?.data).toMatchObject({
+      recommendationId: 'rec-1',
+      partnerId: 'partner-police',
+      decision: 'accept',
+      rationale: 'We accept this and will report in January.',
+    });
   });
 
   it('shows status only, with no inputs, to someone who may not respond', () => {
@@ -81,7 +94,13 @@ describe('the recommendation card', () => {
     const card = recommendationCard({
       ...view,
       mode: 'status',
-      response: { decision: 'partially-accept', rationale: 'In part.', responderName: 'Aisha Noor', respondedAt: '2026-11-20T10:00:00Z', channel: 'teams-card' },
+      response: {
+        decision: 'partially-accept',
+        rationale: 'In part.',
+        responderName: 'Aisha Noor',
+        respondedAt: '2026-11-20T10:00:00Z',
+        channel: 'teams-card',
+      },
     });
     const text = JSON.stringify(card);
     expect(text).toContain('Response: Partially accept');

@@ -157,6 +157,9 @@ describe('names next to family words', () => {
     ["mother's partner Dave was present", 'Dave'],
     ['Ellie, the baby, was seen', 'Ellie'],
     ['the foster carer Mrs Jones', 'Mrs Jones'],
+    ['Mum (Kelly) said she felt judged', 'Kelly'],
+    ['Emily, the mother, said', 'Emily'],
+    ['mother Zoë said', 'Zoë'],
   ])('finds the name in %j', (text, name) => {
     expect(found(text)).toEqual([{ kind: 'person-name', text: name }]);
   });
@@ -175,6 +178,9 @@ describe('names next to family words', () => {
     "Children's Social Care and the Child Protection Plan.",
     'The Mother and baby unit and Looked After Children.',
     'Police partner DCI Tom Hughes agreed.',
+    'Sadly, the mother was not told.',
+    'In Harrogate, the children were seen quickly.',
+    "Kirklees' partners agreed the plan.",
   ])('allows %j', (text) => {
     expect(kindsIn(text)).toEqual([]);
   });

@@ -24,7 +24,12 @@ const channelLabels: Record<Channel, string> = {
 export const plain = (s: string) => s.replace(/([\\*_[\]()#>`~|-])/g, '\\$1');
 
 const date = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 
 /** The card a partner lead gets for a recommendation that names their partner. Pure. */
 export function recommendationCard(view: RecommendationCardView): CardJson {
@@ -36,14 +41,24 @@ export function recommendationCard(view: RecommendationCardView): CardJson {
       isSubtle: true,
       wrap: true,
     },
-    { type: 'TextBlock', text: plain(view.title), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+    {
+      type: 'TextBlock',
+      text: plain(view.title),
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+      style: 'heading',
+    },
     { type: 'TextBlock', text: plain(view.text), wrap: true },
     {
       type: 'FactSet',
       facts: [
         { title: 'Priority', value: view.priority[0]!.toUpperCase() + view.priority.slice(1) },
         { title: 'Response due', value: date(view.responseDueDate) },
-        ...view.findings.map((f) => ({ title: evidenceClassLabels[f.evidenceClass], value: plain(f.title) })),
+        ...view.findings.map((f) => ({
+          title: evidenceClassLabels[f.evidenceClass],
+          value: plain(f.title),
+        })),
       ],
     },
   ];
@@ -108,7 +123,11 @@ export function recommendationCard(view: RecommendationCardView): CardJson {
         verb: RESPOND_VERB,
         data,
         style: 'positive',
-        fallback: { type: 'Action.Submit', title: 'Submit response', data: { ...data, verb: RESPOND_VERB } },
+        fallback: {
+          type: 'Action.Submit',
+          title: 'Submit response',
+          data: { ...data, verb: RESPOND_VERB },
+        },
       },
     ];
   } else if (!view.response) {
