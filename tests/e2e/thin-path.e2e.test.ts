@@ -50,44 +50,54 @@ describe('the thin path', () => {
   it('goes from observation to a recorded response on the card and in the tracker', async () => {
     const chat = await openChat();
     const scrutineer = await server.token('scrutineer@harbourside.example');
-    const api = (path: string, body?: unknown) =>
-      server.api(path, { token: scrutineer, ...(body === undefined ? {} : { body }) });
+    const api = (path: string) => server.api(path, { token: scrutineer });
 
-    const partners = (
-      (await api('/api/partners')).json as { items: { id: string; name: string }[] }
-    ).items;
-    const police = partners.find((p) => p.name === 'Eastshire Constabulary');
-    expect(police).toBeDefined();
+    // The scrutineer signs in to the tab and files an observation with the keyboard.
+    const tab = await browser.newPage();
+    await tab.route('**/validDomains.json', (r) => r.fulfill({ json: { validOrigins: [] } }));
+    await tab.goto(`${server.url}/side-panel`);
+    await tab.getByRole('button', { name: /scrutineer@harbourside\.example/ }).click();
+    const observation =
+      'The police update did not say how strategy discussion attendance will be assured.';
+    await tab.getByRole('textbox', { name: 'Observation' }).fill(observation);
+    await tab.getByRole('radio', { name: 'Worry' }).check();
+    await tab.getByRole('checkbox', { name: 'Eastshire Constabulary' }).check();
+    await tab.getByRole('textbox', { name: 'Observation' }).press('Enter');
+    await tab.getByText('Observation saved.').waitFor();
 
-    const obs = await api('/api/observations', {
-      text: 'At the October SLG the police update did not say how strategy discussion attendance will be assured.',
-      evidenceClass: 'worry',
-      source: 'meeting',
-      partnerIds: [police?.id],
-    });
-    expect(obs.status).toBe(201);
-    const finding = await api('/api/findings', {
-      title: 'No assurance on police attendance at strategy discussions',
-      summary: 'Raised at the October SLG; no plan was presented.',
-      evidenceClass: 'worry',
-      observationIds: [(obs.json as { id: string }).id],
-    });
-    expect(finding.status).toBe(201);
-    const rec = await api('/api/recommendations', {
-      title: 'Assure police attendance at strategy discussions',
-      text: 'Eastshire Constabulary should report to the SLG how it will make sure the right officer attends every strategy discussion.',
-      priority: 'high',
-      partnerIds: [police?.id],
-      findingIds: [(finding.json as { id: string }).id],
-      responseDueDate: '2099-03-31',
-    });
-    expect(rec.status).toBe(201);
-    const reference = (rec.json as { reference: string }).reference;
-    const issued = await api(`/api/recommendations/${(rec.json as { id: string }).id}/issue`, {});
-    expect(issued.status).toBe(200);
-    expect(
-      (issued.json as { deliveries: { status: string; displayName: string }[] }).deliveries,
-    ).toEqual([expect.objectContaining({ displayName: 'Aisha Noor', status: 'sent' })]);
+    // Promotes it to a finding, writes a recommendation naming the police, and issues it.
+    await tab.goto(`${server.url}/workbench`);
+    await tab.getByRole('checkbox', { name: observation.slice(0, 40), exact: false }).check();
+    const findingTitle = 'No assurance on police attendance at strategy discussions';
+    await tab.getByRole('textbox', { name: 'Finding title' }).fill(findingTitle);
+    await tab
+      .getByRole('textbox', { name: 'Evidence summary' })
+      .fill('Raised at the October SLG; no plan was presented.');
+    await tab.getByRole('button', { name: 'Create finding' }).click();
+    await tab
+      .getByRole('article', { name: findingTitle })
+      .getByRole('button', { name: 'Write recommendation' })
+      .click();
+    await tab
+      .getByRole('textbox', { name: 'Recommendation title' })
+      .fill('Assure police attendance at strategy discussions');
+    await tab
+      .getByRole('textbox', { name: 'Recommendation', exact: true })
+      .fill(
+        'Eastshire Constabulary should report to the SLG how it will make sure the right officer attends every strategy discussion.',
+      );
+    await tab.getByRole('combobox', { name: 'Priority' }).selectOption('high');
+    await tab.getByRole('button', { name: 'Save draft' }).click();
+    const recs = (await api('/api/recommendations')).json as {
+      items: { reference: string; title: string; status: string }[];
+    };
+    const draft = recs.items.find(
+      (r) => r.title === 'Assure police attendance at strategy discussions',
+    );
+    expect(draft?.status).toBe('draft');
+    const reference = draft?.reference ?? '';
+    await tab.getByRole('button', { name: `Issue ${reference}` }).click();
+    await tab.getByText('Card sent to Aisha Noor').first().waitFor();
 
     // The partner lead answers on the card in the Playground.
     await chat.getByText(`Recommendation ${reference}`).first().waitFor({ timeout: 30_000 });
@@ -123,15 +133,20 @@ describe('the thin path', () => {
       channel: 'teams-card',
     });
 
-    // The council's chief executive signs in to the tab (local demo sign-in) and reads the tracker.
-    const tab = await browser.newPage();
-    await tab.goto(`${server.url}/tracker`);
-    await tab.getByRole('button', { name: /Helen Rowe/ }).click();
-    await tab.waitForURL(/\/tracker/);
-    await tab.getByText(reference).first().waitFor({ timeout: 30_000 });
+    // An executive (the council's chief executive) signs in to the tab and reads the tracker.
+    const exec = await browser.newPage();
+    await exec.route('**/validDomains.json', (r) => r.fulfill({ json: { validOrigins: [] } }));
+    await exec.goto(`${server.url}/tracker`);
+    await exec.getByRole('button', { name: /chief\.executive@harbourside\.example/ }).click();
+    await exec.waitForURL(/\/tracker/);
+    await exec
+      .getByRole('table', { name: 'Recommendations tracker' })
+      .getByText(reference)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expect(
-      tab.getByText('Agreed: the public protection unit').first().isVisible(),
+      exec.getByText('Agreed: the public protection unit').first().isVisible(),
     ).resolves.toBe(true);
-    await tab.screenshot({ path: '.tmp/test-results/thin-path-tracker.png', fullPage: true });
+    await exec.screenshot({ path: '.tmp/test-results/thin-path-tracker.png', fullPage: true });
   });
 });

@@ -138,7 +138,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       res,
       500,
       'server-error',
-      'Something went wrong on the server; nothing you typed was lost.',
+      'Something went wrong on the server. Please try again; if it keeps happening, tell the business unit.',
     );
   });
   return app;

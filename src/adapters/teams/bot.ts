@@ -101,7 +101,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
 
   app.onError(async (_ctx, error) => {
     // Name only: messages may quote input, and nothing a user typed goes to the log.
-    console.error(`bot turn failed: ${error.name}`, process.env.CF_DEBUG ? error : '');
+    console.error(`bot turn failed: ${error.name}`);
   });
   return app;
 }

@@ -245,7 +245,7 @@ function findDatesOfBirth(text: string, add: Add): void {
 
 const ID_TOKEN_RE = /(?<![\w/£$€-])(?<!\d[.,])(?:[A-Z]{1,3}-?)?\d[\d/-]*/g;
 const CASE_KEYWORD_RE =
-  /\b(?:case|ref|refs|reference|id|crn|urn|upn|pnc|crime|occurrence|incident|log|file|record|client|person|nhs|lcs|mosaic|eclipse|liquidlogic|systmone|emis|rio|niche|athena|cad|icis|protocol)\b\.?(?:[\s:#.-]{0,3}(?:no|number|num|ref|reference|id|is)\b\.?){0,2}[\s:#-]{0,3}$/i;
+  /\b(?:case|ref|refs|reference|id|crn|urn|upn|pnc|crime|occurrence|incident|log|file|record|client|person|nhs|lcs|mosaic|eclipse|liquidlogic|systmone|emis|rio|niche|athena|cad)\b\.?(?:[\s:#.-]{0,3}(?:no|number|num|ref|reference|id|is)\b\.?){0,2}[\s:#-]{0,3}$/i;
 const DATE_LIKE_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})$/;
 const YEAR_RANGE_RE = /^(?:19|20)\d{2}[/-](?:(?:19|20)?\d{2})$/;
 
@@ -282,7 +282,7 @@ const NOT_STREET_FIRST_WORDS = new Set(
   ),
 );
 const NUMBERED_THING_RE =
-  /\b(?:year|yr|y|section|s|tier|level|step|stage|phase|priority|recommendation|item|paragraph|para|page|chapter|appendix|version|week|day|no|number|key stage|ks|q)\.?\s{0,2}$/i;
+  /\b(?:year|yr|y|section|s|tier|level|step|stage|phase|priority|recommendation|item|paragraph|para|page|chapter|appendix|version|week|day|key stage|ks|q)\.?\s{0,2}$/i;
 const ALWAYS_STREET_TYPES = new Set(['Street', 'St', 'Road', 'Rd', 'Lane', 'Avenue', 'Ave']);
 
 function findStreetAddresses(text: string, add: Add): void {
@@ -303,14 +303,17 @@ function findStreetAddresses(text: string, add: Add): void {
 // because a name word needs lower-case letters after its capital.
 
 const FAMILY_WORDS =
-  'young\\s+people|young\\s+persons?|step-?(?:mother|father|mum|dad|brother|sister|son|daughter)s?|grand(?:mother|father|ma|pa|dad|mum|son|daughter|child|children)s?|half-(?:brother|sister)s?|children|child|mothers?|mum(?:my)?s?|fathers?|dad(?:dy)?s?|babies|baby|infants?|siblings?|brothers?|sisters?|sons?|daughters?|nan(?:a|na)?s?|granny|grandad|carers?|parents?|boys?|girls?|aunt(?:ie|y)?s?|uncles?|cousins?|partners?|nieces?|nephews?|twins?|toddlers?|teenagers?|newborn';
+  'young\\s+people|young\\s+persons?|step-?(?:mother|father|mum|dad|brother|sister|son|daughter)s?|(?:great-?)?grand(?:mother|father|parent|ma|pa|dad|mum|son|daughter|child|children)s?|half-(?:brother|sister)s?|children|child|mothers?|mum(?:my)?s?|fathers?|dad(?:dy)?s?|babies|baby|infants?|siblings?|brothers?|sisters?|sons?|daughters?|nan(?:a|na)?s?|granny|grandad|carers?|parents?|boys?|girls?|aunt(?:ie|y)?s?|uncles?|cousins?|partners?|nieces?|nephews?|twins?|toddlers?|teenagers?|newborn';
 const FAMILY_RE = new RegExp(`\\b(?:${FAMILY_WORDS})\\b`, 'gi');
 const FAMILY_STICKY_RE = new RegExp(`(?:${FAMILY_WORDS})\\b`, 'iy');
 const PLURAL_FAMILY_RE = /(?:people|children|babies|s)$/i;
 const FAMILY_ADJECTIVES =
   '(?:older|younger|little|big|baby|birth|foster|adoptive|new|ex-|late|elder|eldest|youngest|twin|biological)';
 
-const NAME_WORD = "(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+// Latin-1 letters too, so "Zoë" and "Siân" are read whole.
+const NAME_WORD = "(?:Mc|Mac|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?";
+// A name starts where no letter or digit precedes it (`\b` would not see accented letters).
+const NAME_START = '(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9])';
 const NAME_WORD_STICKY_RE = new RegExp(NAME_WORD, 'y');
 const NAME_WORD_END_RE = new RegExp(`(${NAME_WORD})[ \\u00a0]{1,2}$`);
 // Between a family word and its name: "mother Sarah", "child, Tom", "father (Mark)", "mum: Jo",
@@ -323,17 +326,18 @@ const HONORIFIC_BEFORE_RE = /(?:Mr|Mrs|Ms|Miss|Master)\.?[ \u00a0]{1,2}$/;
 const NAME_JOIN_RE = /(?:[ \u00a0]{1,2}(?:and|&)|,)[ \u00a0]{1,2}/y;
 // "Sarah's mother", "James' older brother".
 const POSSESSIVE_NAME_RE = new RegExp(
-  `\\b${NAME_WORD}(?:['’]s|(?<=s)['’])[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?=[A-Za-z])`,
+  `${NAME_START}${NAME_WORD}(?:['’]s|(?<=s)['’])[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?=[A-Za-z])`,
   'g',
 );
 // "Sarah, the mother", "Tom, her son".
 const APPOSITIVE_NAME_RE = new RegExp(
-  `\\b${NAME_WORD}(?=,[ \\u00a0]{1,2}(?:the|his|her|their)[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?:${FAMILY_WORDS})\\b(?!['’]))`,
+  `${NAME_START}${NAME_WORD}(?=,[ \\u00a0]{1,2}(?:the|his|her|their)[ \\u00a0]{1,2}(?:${FAMILY_ADJECTIVES}[ \\u00a0]{1,2})?(?:${FAMILY_WORDS})\\b(?!['’]))`,
   'g',
 );
-// "Liam (aged 4)", "Tom Smith, aged 6", "Ellie (18 months)".
+// "Liam (aged 4)", "Tom Smith, aged 6", "Ellie (18 months)", "Connor (16)" (a bare number in
+// brackets after a name is read as an age when it is a child's age, 1 to 17).
 const AGED_NAME_RE = new RegExp(
-  `\\b${NAME_WORD}(?=[ \\u00a0]{0,2}(?:\\([ \\u00a0]{0,2}aged?[ \\u00a0]{0,2}\\d|\\([ \\u00a0]{0,2}\\d{1,2}[ \\u00a0]{0,2}(?:y(?:ea)?rs?|m(?:on)?ths?|months?|weeks?|wks?|yo|y/o)\\b|,[ \\u00a0]{0,2}aged[ \\u00a0]{1,2}\\d|[ \\u00a0]{1,2}aged[ \\u00a0]{1,2}\\d))`,
+  `${NAME_START}${NAME_WORD}(?=[ \\u00a0]{0,2}(?:\\([ \\u00a0]{0,2}aged?[ \\u00a0]{0,2}\\d|\\([ \\u00a0]{0,2}\\d{1,2}[ \\u00a0]{0,2}(?:y(?:ea)?rs?|m(?:on)?ths?|months?|weeks?|wks?|yo|y/o)\\b|\\([ \\u00a0]{0,2}(?:1[0-7]|[1-9])[ \\u00a0]{0,2}\\)|,[ \\u00a0]{0,2}aged[ \\u00a0]{1,2}\\d|[ \\u00a0]{1,2}aged[ \\u00a0]{1,2}\\d))`,
   'g',
 );
 
@@ -351,11 +355,11 @@ const STOP_WORDS = new Set(
   `A An The This That These Those Their There Then Than They Them He She It Its His Her Hers Him We Our Us You Your I My Me Who Whom Whose Which What When Where Why How
 And Or But Nor So Yet For Of In On At To By From With Without Within Into Onto Upon About Above Below After Before During Since Until Over Under Between Among Across Through Via Per As If Unless Although Though While Whilst Because Whether
 Is Was Were Are Be Been Being Has Have Had Do Does Did Will Would Shall Should May Might Must Can Could Not No Yes All Some Any Each Every Both Either Neither Other Another Such Same Own Also Only Just Even Still Very More Most Less Least Many Much Few Several Here Now Today Tomorrow Yesterday Tonight Everyone Everybody Someone Somebody Anyone Nobody None
-However Meanwhile Therefore Overall Again Instead Later Earlier Nevertheless Nonetheless Otherwise Indeed Thus Hence Afterwards Next Despite Whereas Likewise Similarly Additionally Finally Firstly Secondly Thirdly Lastly Sadly Unfortunately Importantly Notably Initially Subsequently Separately Equally Currently Previously Recently Generally Ultimately Consequently Furthermore Moreover Alternatively Please Thanks Thank Note Covid Pandemic Lockdown
+However Meanwhile Therefore Overall Again Instead Later Earlier Nevertheless Nonetheless Otherwise Indeed Thus Hence Afterwards Next Despite Whereas Likewise Similarly Additionally Finally Firstly Secondly Thirdly Lastly Sadly Unfortunately Importantly Notably Initially Subsequently Separately Equally Currently Previously Recently Generally Ultimately Consequently Furthermore Moreover Alternatively Clearly Encouragingly Positively Worryingly Interestingly Helpfully Frankly Honestly Briefly Usually Typically Reportedly Apparently Understandably Please Thanks Thank Note Covid Pandemic Lockdown
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter Christmas Easter Term Week Weekend Month Year Years Day Days Quarter Annual Annually Yearly Weekly Monthly Daily
 Child Children Childs Mother Mothers Mum Mums Father Fathers Dad Dads Baby Babies Infant Infants Sibling Siblings Brother Brothers Sister Sisters Son Sons Daughter Daughters Parent Parents Parental Parenting Carer Carers Caring Boy Boys Girl Girls Aunt Aunts Uncle Uncles Cousin Cousins Partner Partners Family Families Grandparent Grandparents Young Person Persons People Youth Toddler Toddlers Teenager Teenagers Adolescent Adolescents Pupil Pupils Student Students Learner Learners Adult Adults Kinship Foster Fostering Adoption Adoptive Adopted Guardian Guardians Guardianship Twin Twins Newborn Newborns
 Women Men Males Females Residents Victims Survivors Patients Clients Participants Respondents Individuals Cases Referrals Applicants Those Others Staff Colleagues Volunteers Members Attendees Families' Households Household Cohort Cohorts Under Over Aged Age Ages
-Protection Protective Plan Plans Social Care Cared Services Service Looked After Need Needs In Early Help Team Teams Unit Units Centre Centres Center Hub Hubs Panel Panels Review Reviews Reviewing Practice Practitioner Practitioners Board Boards Partnership Partnerships Group Groups Forum Forums Front Door Health Healthy Mental Hospital Hospitals School Schools College Colleges Academy Nursery Nurseries Reception Court Courts Act Acts Bill Commissioner Commissioners Society Trust Trusts Development Death Deaths Exploitation Sexual Criminal Missing Abuse Neglect Safeguarding Safe Safer Safety Welfare Wellbeing Well Being Voice Voices Participation Council Councils Parliament Assembly Champion Champions Rights Poverty Benefit Benefits Line Lines Centred Led First Friendly Home Homes Residential Placement Placements Contact Contacts Arrangements Sufficiency Strategy Strategic Report Reports Statement Scrutiny Scrutineer Independent Quality Assurance Audit Audits Learning Training Workforce Data Performance Dashboard Priority Priorities Recommendation Recommendations Action Actions Finding Findings Section Sections Conference Conferences Meeting Meetings Discussion Discussions Visit Visits Visiting Visitor Visitors Assessment Assessments Worker Workers Work Working Together Advocate Advocates Advocacy Officer Officers Order Orders Proceedings Legal Law Policy Policies Procedure Procedures Guidance Framework Toolkit Model Pathway Pathways Protocol Programme Programmes Program Project Projects Pilot Network Networks Matters Matter Support Supported Supporting Sure Start Special Educational Education Disability Disabilities Disabled Send Leaver Leavers Leaving Psychology Psychologist Nurse Nursing Midwife Midwives Midwifery Paediatric Paediatrics Paediatrician Doctor Doctors Designated Named Lead Leads Leader Leaders Leadership Manager Managers Management Director Directors Chair Chairs Chief Executive Executives Head Heads Headteacher Teacher Teachers Justice Offending Probation Housing Domestic Violence Substance Misuse Drug Drugs Alcohol Online Digital Exploited Trafficking Modern Slavery Harm Harmful Risk Risks Vulnerable Vulnerability Hearing Hearings Clinic Clinics Ward Wards Helpline Charity Charities Fund Funding Foundation Scheme Schemes Pledge Promise Charter Offer Survey Surveys Feedback Experience Experiences Story Stories Journey Journeys Award Awards Fair Club Clubs Scouts Guides Brigade Choir Hour Hours Talk Talks Stars Steps Bond Loss Tongue Preference Focus Focused Police Policing Constabulary Fire Rescue Ambulance Local Authority Authorities National Government Department Ministry Minister Office Bureau Agency Agencies Organisation Organisations Organization Organizations Sector Voluntary Community Communities Public Private Statutory Relevant Delegated Regional Area Areas District Districts Borough City County Town Village Region Integrated Commissioning Commissioned Provider Providers Inspection Inspections Inspectorate Ofsted Cafcass Barnardo Barnardos NSPCC Unicef Mind Kooth Childline Samaritans Refuge Aid Centred Tier Level Levels Threshold Thresholds Concern Concerns
+Protection Protective Plan Plans Social Care Cared Services Service Looked After Need Needs In Early Help Team Teams Unit Units Centre Centres Center Hub Hubs Panel Panels Review Reviews Reviewing Practice Practitioner Practitioners Board Boards Partnership Partnerships Group Groups Forum Forums Front Door Health Healthy Mental Hospital Hospitals School Schools College Colleges Academy Nursery Nurseries Reception Court Courts Act Acts Commissioner Commissioners Society Trust Trusts Development Death Deaths Exploitation Sexual Criminal Missing Abuse Neglect Safeguarding Safe Safer Safety Welfare Wellbeing Well Being Voice Voices Participation Council Councils Parliament Assembly Champion Champions Rights Poverty Benefit Benefits Line Lines Centred Led First Friendly Home Homes Residential Placement Placements Contact Contacts Arrangements Sufficiency Strategy Strategic Report Reports Statement Scrutiny Scrutineer Independent Quality Assurance Audit Audits Learning Training Workforce Data Performance Dashboard Priority Priorities Recommendation Recommendations Action Actions Finding Findings Section Sections Conference Conferences Meeting Meetings Discussion Discussions Visit Visits Visiting Visitor Visitors Assessment Assessments Worker Workers Work Working Together Advocate Advocates Advocacy Officer Officers Order Orders Proceedings Legal Law Policy Policies Procedure Procedures Guidance Framework Toolkit Model Pathway Pathways Protocol Programme Programmes Program Project Projects Pilot Network Networks Matters Matter Support Supported Supporting Sure Start Special Educational Education Disability Disabilities Disabled Send Leaver Leavers Leaving Psychology Psychologist Nurse Nursing Midwife Midwives Midwifery Paediatric Paediatrics Paediatrician Doctor Doctors Designated Named Lead Leads Leader Leaders Leadership Manager Managers Management Director Directors Chair Chairs Chief Executive Executives Head Heads Headteacher Teacher Teachers Justice Offending Probation Housing Domestic Violence Substance Misuse Drug Drugs Alcohol Online Digital Exploited Trafficking Modern Slavery Harm Harmful Risk Risks Vulnerable Vulnerability Hearing Hearings Clinic Clinics Ward Wards Helpline Charity Charities Fund Funding Foundation Scheme Schemes Pledge Promise Charter Offer Survey Surveys Feedback Experience Experiences Story Stories Journey Journeys Award Awards Fair Club Clubs Scouts Guides Brigade Choir Hour Hours Talk Talks Stars Steps Bank Banks Attendance Theme Themes Response Responses Total Totals Number Numbers Bond Loss Tongue Preference Focus Focused Police Policing Constabulary Fire Rescue Ambulance Local Authority Authorities National Government Department Ministry Minister Office Bureau Agency Agencies Organisation Organisations Organization Organizations Sector Voluntary Community Communities Public Private Statutory Relevant Delegated Regional Area Areas District Districts Borough City County Town Village Region Integrated Commissioning Commissioned Provider Providers Inspection Inspections Inspectorate Ofsted Cafcass Barnardo Barnardos NSPCC Unicef Mind Kooth Childline Samaritans Refuge Aid Centred Tier Level Levels Threshold Thresholds Concern Concerns
 England English Britain British Wales Welsh Scotland Scottish Ireland Irish Europe European London Leeds Bristol Hull Wigan Bolton Kent Surrey Essex Sussex Devon Cornwall Dorset Somerset Norfolk Suffolk Cumbria Durham Luton Reading Croydon Hackney Islington Camden Lambeth Southwark Barnet Brent Ealing Enfield Haringey Harrow Havering Hillingdon Hounslow Merton Newham Sutton Bexley Bromley Lewisham Coventry Derby Leicester Sheffield Nottingham Birmingham Manchester Liverpool Newcastle Sunderland Yorkshire Lancashire Eastshire Westshire Northshire Southshire
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Great New Old Big Little Small Large Total Overall Whole Full Part Partial Key Main Core General Specific Further Last Previous Final Current Recent Following Latest Update Updates Notes Minutes Agenda Item Items Appendix Annex Table Figure Chart Page Pages Paragraph Chapter Version Draft Issue Issues Question Questions Answer Answers Worry Worries Gone Too Judge Positive Negative Good Outstanding Requires Improvement Inadequate Excellent Strong Weak Clear Unclear Accepted Declined Partially Overdue Due Open Closed Complete Completed Verified Escalated Agreed`.split(
     /\s+/,
@@ -365,6 +369,11 @@ North South East West Northern Southern Eastern Western Central Upper Lower Grea
 // Months that are also first names: a stop word only when a day or year follows ("June 2026").
 const NAME_MONTHS = new Set(['April', 'May', 'June', 'August']);
 
+const LY_NAMES = new Set(
+  'Ally Billy Carly Dolly Ely Emily Holly Kelly Lilly Lily Milly Molly Polly Sally Shelly Tilly Beverly Kimberly'.split(
+    ' ',
+  ),
+);
 const PREPOSITION_BEFORE_RE =
   /\b(?:in|at|from|across|within|throughout|for|of|to|by|around|near|outside|inside|beyond|since|during|after|before|until)\s{1,2}$/i;
 
@@ -382,7 +391,6 @@ const ROLE_FOLLOW_RE =
 
 function isNameStop(word: string, text: string, end: number): boolean {
   if (STOP_WORDS.has(word) || PROFESSIONAL_TITLES.has(word)) return true;
-  if (/ly$/.test(word)) return true; // sentence adverbs: "Sadly", "Separately"
   // "June 2026" is a date; "baby June" is a name.
   return NAME_MONTHS.has(word) && /^[ \u00a0]{1,2}\d/.test(text.slice(end, end + 4));
 }
@@ -514,10 +522,11 @@ function findNameThenAppositive(text: string, add: Add): void {
   for (const m of text.matchAll(APPOSITIVE_NAME_RE)) {
     const word = nameWordAt(text, m.index);
     if (!word) continue;
+    // "Sadly, the mother": a sentence adverb, not a name (but "Emily, the mother" is a name).
+    if (/ly$/.test(word) && !LY_NAMES.has(word)) continue;
     // "In Harrogate, the children": a place or time after a preposition opens the sentence.
     if (PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const famEnd = m.index + word.length + 60;
-    const tail = text.slice(m.index + word.length, famEnd);
+    const tail = text.slice(m.index + word.length, m.index + word.length + 60);
     if (
       PLACE_SUFFIX_RE.test(word) &&
       /\b(?:people|children|babies|families|parents)\b/.test(tail)
