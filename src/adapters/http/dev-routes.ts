@@ -44,11 +44,9 @@ export function devRouter(deps: Deps, issuer: LocalIssuer): express.Router {
       equals: body.data.upn.toLowerCase(),
     });
     if (!person) {
-      res
-        .status(404)
-        .json({
-          error: { code: 'unknown-person', message: 'No demo person has that sign-in name.' },
-        });
+      res.status(404).json({
+        error: { code: 'unknown-person', message: 'No demo person has that sign-in name.' },
+      });
       return;
     }
     // Guests sign in to the partnership's tenant, so (as with Entra) the token's tenant is the host's.
