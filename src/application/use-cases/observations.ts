@@ -2,8 +2,8 @@ import type { Fields } from '../../domain/lists/schema.js';
 import { changeContext, type Actor, type Deps } from '../deps.js';
 import { RequestError } from '../errors.js';
 import { assertNoIdentifiableData } from '../guard.js';
-import { DuplicateError } from '../ports/repository.js';
 import { requireRole } from './authorise.js';
+import { createOnce } from './create-once.js';
 
 export type ObservationInput = Omit<
   Fields<'observations'>,
@@ -25,18 +25,7 @@ export async function fileObservation(deps: Deps, actor: Actor, input: Observati
     observedAt: input.observedAt ?? deps.now().toISOString(),
     status: 'open',
   };
-  try {
-    return {
-      item: await deps.repo.create('observations', fields, changeContext(deps, actor, 'tab')),
-      created: true,
-    };
-  } catch (e) {
-    if (e instanceof DuplicateError) {
-      const item = await deps.repo.get('observations', e.existingId);
-      if (item) return { item, created: false };
-    }
-    throw e;
-  }
+  return createOnce(deps.repo, 'observations', fields, changeContext(deps, actor, 'tab'));
 }
 
 export async function assertPartnersExist(deps: Deps, partnerIds: readonly string[]) {

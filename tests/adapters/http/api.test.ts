@@ -143,6 +143,23 @@ describe('authentication', () => {
   });
 });
 
+describe('meetings', () => {
+  it('creates the record for a Teams meeting once, however often the panel asks', async () => {
+    const body = {
+      title: 'Teams meeting',
+      kind: 'other',
+      startsAt: '2026-11-24T10:00:00+00:00',
+      teamsMeetingId: `mtg-${crypto.randomUUID()}`,
+    };
+    const [a, b] = await Promise.all([
+      server.api('/api/meetings', { token: scrutineer, body }),
+      server.api('/api/meetings', { token: scrutineer, body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect((a.json as { id: string }).id).toBe((b.json as { id: string }).id);
+  });
+});
+
 describe('observations', () => {
   const body = (extra: Record<string, unknown> = {}) => ({
     text: 'The SLG discussed the neglect strategy; partners agreed a date to review it.',
