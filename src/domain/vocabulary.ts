@@ -77,6 +77,12 @@ export type MeetingKind = (typeof meetingKinds)[number];
 export const priorities = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof priorities)[number];
 
+export const priorityLabels: Record<Priority, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
 export const recommendationStatuses = ['draft', 'issued', 'closed'] as const;
 export type RecommendationStatus = (typeof recommendationStatuses)[number];
 

@@ -4,7 +4,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CardGateway } from '../application/ports/cards.js';
 import type { Deps } from '../application/deps.js';
 import { createHttpApp } from '../adapters/http/app.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
@@ -39,16 +38,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const botAuth = loadAuthConfigFromEnv();
   const adapter = new CloudAdapter(botAuth);
-  // The card gateway needs the adapter and the use cases need the gateway: bind late.
-  const gateway: { current?: CardGateway } = {};
   const deps: Deps = {
     repo,
     now: () => new Date(),
-    cards: {
-      sendRecommendation: (r, v) => (gateway.current as CardGateway).sendRecommendation(r, v),
-    },
+    cards: new TeamsCardGateway(adapter, config.botClientId ?? 'local-anonymous', repo),
   };
-  gateway.current = new TeamsCardGateway(adapter, config.botClientId ?? 'local-anonymous', repo);
 
   const [partnership] = await repo.all('partnerships');
   const partners = await repo.all('partners');

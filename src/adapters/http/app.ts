@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, Deps } from '../../application/deps.js';
 import { RequestError } from '../../application/errors.js';
+import { ConflictError } from '../../application/ports/repository.js';
 import { findPersonByObjectId } from '../../application/use-cases/people.js';
 import { parse } from '../../application/validation.js';
 import { InvalidTokenError, type TokenValidator } from '../identity/token-validator.js';
@@ -125,7 +126,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       return sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');
     if (e.type === 'entity.too.large')
       return sendError(res, 413, 'too-large', 'The request body is too large.');
-    if (e.name === 'ConflictError')
+    if (err instanceof ConflictError)
       return sendError(
         res,
         412,

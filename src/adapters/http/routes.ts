@@ -80,6 +80,7 @@ export function apiRoutes(deps: Deps): Route[] {
       response: itemsOf('observations'),
       handler: async ({ query }) => {
         const q = query as { status?: (typeof observationStatuses)[number]; meetingId?: string };
+        // SharePoint filters on one indexed column per query: by meeting there, by status here.
         const items = q.meetingId
           ? await deps.repo.all('observations', { field: 'meetingId', equals: q.meetingId })
           : await deps.repo.all(

@@ -54,31 +54,38 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     );
   });
 
-  const viewFor = async (ctx: TurnContext, data: z.infer<typeof cardData>, notice?: string) => {
+  /** The card data (to locate the record) and the person clicking (from the signed activity). */
+  const readInvoke = async (ctx: TurnContext, action: unknown) => {
+    const parsed = cardData.safeParse((action as { data?: unknown }).data);
+    if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
     const viewer = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
-    return recommendationCard(
-      await recommendationCardView(deps, data.recommendationId, data.partnerId, viewer, notice),
-    );
+    const view = async (notice?: string) =>
+      recommendationCard(
+        await recommendationCardView(
+          deps,
+          parsed.data.recommendationId,
+          parsed.data.partnerId,
+          viewer,
+          notice,
+        ),
+      );
+    return { data: parsed.data, viewer, view };
   };
 
   app.adaptiveCards.actionExecute(RESPOND_VERB, async (ctx, _state, action) => {
-    const parsed = cardData.safeParse((action as { data?: unknown }).data);
-    if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
-    const data = parsed.data;
-    const responder = await findPersonByObjectId(deps, ctx.activity.from?.aadObjectId ?? '');
-    if (!responder)
-      return viewFor(
-        ctx,
-        data,
+    const { data, viewer, view } = await readInvoke(ctx, action);
+    if (!viewer) {
+      return view(
         'You are not recorded as a partner lead, so you can see this recommendation but not respond.',
       );
+    }
     if (!data.decision || !data.rationale?.trim()) {
-      return viewFor(ctx, data, 'Choose a decision and give a rationale, then submit again.');
+      return view('Choose a decision and give a rationale, then submit again.');
     }
     try {
       await respondToRecommendation(
         deps,
-        responder,
+        viewer,
         {
           recommendationId: data.recommendationId,
           decision: data.decision,
@@ -86,17 +93,16 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
         },
         'teams-card',
       );
-      return viewFor(ctx, data);
+      return view();
     } catch (e) {
-      if (e instanceof RequestError) return viewFor(ctx, data, e.message);
+      if (e instanceof RequestError) return view(e.message);
       throw e;
     }
   });
 
   app.adaptiveCards.actionExecute(REFRESH_VERB, async (ctx, _state, action) => {
-    const parsed = cardData.safeParse((action as { data?: unknown }).data);
-    if (!parsed.success) throw new Error('The card sent data the app does not recognise.');
-    return viewFor(ctx, parsed.data);
+    const { view } = await readInvoke(ctx, action);
+    return view();
   });
 
   app.onError(async (_ctx, error) => {

@@ -6,8 +6,8 @@ import {
   lineOfEnquiryLabels,
   linesOfEnquiry,
   priorities,
+  priorityLabels,
   type Channel,
-  type Priority,
 } from '../../../src/domain/vocabulary';
 
 // Forms take their labels, lengths and choices from the list schema so they cannot drift from it.
@@ -37,12 +37,9 @@ export function humanise(value: string): string {
 export const evidenceClassOptions = options(evidenceClasses, evidenceClassLabels);
 export const lineOfEnquiryOptions = options(linesOfEnquiry, lineOfEnquiryLabels);
 
-export const priorityLabels = Object.fromEntries(
-  priorities.map((p) => [p, capitalise(p)]),
-) as Record<Priority, string>;
 export const priorityOptions = options(priorities, priorityLabels);
 
-export { decisionLabels, evidenceClassLabels, lineOfEnquiryLabels };
+export { decisionLabels, evidenceClassLabels, lineOfEnquiryLabels, priorityLabels };
 
 /** How a response arrived, as a reader would say it. */
 export const channelLabels: Record<Channel, string> = {

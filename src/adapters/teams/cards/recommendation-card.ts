@@ -3,6 +3,7 @@ import {
   decisionLabels,
   decisions,
   evidenceClassLabels,
+  priorityLabels,
   type Channel,
 } from '../../../domain/vocabulary.js';
 
@@ -53,7 +54,7 @@ export function recommendationCard(view: RecommendationCardView): CardJson {
     {
       type: 'FactSet',
       facts: [
-        { title: 'Priority', value: view.priority[0]!.toUpperCase() + view.priority.slice(1) },
+        { title: 'Priority', value: priorityLabels[view.priority] },
         { title: 'Response due', value: date(view.responseDueDate) },
         ...view.findings.map((f) => ({
           title: evidenceClassLabels[f.evidenceClass],
