@@ -100,4 +100,30 @@ export const channels = ['tab', 'teams-card', 'web-link', 'api', 'system'] as co
 export type Channel = (typeof channels)[number];
 
 export const observationStatuses = ['open', 'promoted'] as const;
+
+/** Working Together 2023's seven functions of independent scrutiny (see shared/domain.md). */
+export const scrutinyFunctions = [
+  'support-and-challenge',
+  'assurance',
+  'statutory-duties-and-case-reviews',
+  'voice-of-children-and-families',
+  'practitioner-leader-dialogue',
+  'advice-on-disagreements',
+  'arrangements-and-yearly-report',
+] as const;
+export type ScrutinyFunction = (typeof scrutinyFunctions)[number];
+
+export const scrutinyFunctionLabels: Record<ScrutinyFunction, string> = {
+  'support-and-challenge': 'Support and challenge, strategic and operational',
+  assurance: 'Assurance on the effectiveness of the arrangements',
+  'statutory-duties-and-case-reviews':
+    'Statutory duties, quality assurance and case-review learning',
+  'voice-of-children-and-families': 'The voice of children and families',
+  'practitioner-leader-dialogue': 'Dialogue between frontline practitioners and leaders',
+  'advice-on-disagreements': 'Independent advice when partners disagree; escalation',
+  'arrangements-and-yearly-report': 'Evaluating the published arrangements and the yearly report',
+};
+
+export const activityStatuses = ['planned', 'in-progress', 'done'] as const;
+export type ActivityStatus = (typeof activityStatuses)[number];
 export const actionStatuses = ['open', 'done', 'verified', 'reopened'] as const;

@@ -99,6 +99,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
           body: body.value,
           query: query.value,
           params: req.params as Record<string, string>,
+          ifMatch: req.get('if-match') ?? undefined,
         });
         res.status(result.status).json(result.body);
       } catch (e) {

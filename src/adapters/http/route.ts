@@ -6,6 +6,8 @@ export interface RouteRequest<B, Q> {
   body: B;
   query: Q;
   params: Record<string, string>;
+  /** The If-Match request header (an item's etag), for optimistic concurrency on updates. */
+  ifMatch?: string;
 }
 
 export interface RouteResult {
@@ -15,7 +17,7 @@ export interface RouteResult {
 
 /** One API operation: its schemas document it (OpenAPI) and validate it, from the same source. */
 export interface Route<B = unknown, Q = unknown> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
   body?: z.ZodType<B>;

@@ -1,6 +1,7 @@
 import type { FieldsOf, ListSchema } from './columns.js';
 import {
   actionStatuses,
+  activityStatuses,
   channels,
   decisions,
   evidenceClasses,
@@ -12,6 +13,7 @@ import {
   priorities,
   recommendationStatuses,
   roles,
+  scrutinyFunctions,
 } from '../vocabulary.js';
 
 /**
@@ -33,6 +35,12 @@ export const lists = {
         required: true,
       },
       caseCodePrefix: { kind: 'text', label: 'Case code prefix', maxLength: 20, required: true },
+      /** How references are built, e.g. `{prefix}-R-{year}-{seq:2}`; empty means that default. */
+      recommendationScheme: {
+        kind: 'text',
+        label: 'Recommendation reference scheme',
+        maxLength: 60,
+      },
     },
   },
   partners: {
@@ -280,6 +288,81 @@ export const lists = {
       at: { kind: 'dateTime', label: 'At', required: true, indexed: true },
     },
   },
+  plans: {
+    title: 'CF Scrutiny Plans',
+    description: 'One scrutiny plan per reporting year (1 April to 31 March), with the day budget.',
+    columns: {
+      /** The calendar year in which the reporting year starts: 2026 is 1 April 2026 to 31 March 2027. */
+      reportingYear: {
+        kind: 'number',
+        label: 'Reporting year (starting April)',
+        min: 2000,
+        max: 2100,
+        integer: true,
+        required: true,
+        indexed: true,
+        unique: true,
+      },
+      daysContracted: {
+        kind: 'number',
+        label: 'Days contracted',
+        min: 0,
+        max: 366,
+        required: true,
+      },
+      dayRate: { kind: 'number', label: 'Day rate (£)', min: 0, max: 10000, required: true },
+    },
+  },
+  planActivities: {
+    title: 'CF Plan Activities',
+    description: 'Themes and activities in a scrutiny plan, with days allocated.',
+    columns: {
+      planId: { kind: 'ref', label: 'Plan', list: 'plans', required: true, indexed: true },
+      theme: { kind: 'text', label: 'Theme', maxLength: 255, required: true, freeText: true },
+      title: { kind: 'text', label: 'Activity', maxLength: 255, required: true, freeText: true },
+      functions: { kind: 'multiChoice', label: 'Scrutiny functions', choices: scrutinyFunctions },
+      linesOfEnquiry: { kind: 'multiChoice', label: 'Lines of enquiry', choices: linesOfEnquiry },
+      daysAllocated: {
+        kind: 'number',
+        label: 'Days allocated',
+        min: 0,
+        max: 366,
+        required: true,
+      },
+      status: {
+        kind: 'choice',
+        label: 'Status',
+        choices: activityStatuses,
+        required: true,
+        indexed: true,
+      },
+    },
+  },
+  dayLogs: {
+    title: 'CF Day Log',
+    description: 'Days the scrutineer worked, against a plan activity.',
+    columns: {
+      planId: { kind: 'ref', label: 'Plan', list: 'plans', required: true, indexed: true },
+      activityId: {
+        kind: 'ref',
+        label: 'Activity',
+        list: 'planActivities',
+        required: true,
+        indexed: true,
+      },
+      date: { kind: 'date', label: 'Date', required: true, indexed: true },
+      days: { kind: 'number', label: 'Days', min: 0.25, max: 2, required: true },
+      note: { kind: 'text', label: 'Note', maxLength: 255, freeText: true },
+      /** Client-generated, so a resent entry is never counted twice. */
+      idempotencyKey: {
+        kind: 'text',
+        label: 'Idempotency key',
+        maxLength: 100,
+        indexed: true,
+        unique: true,
+      },
+    },
+  },
   conversations: {
     title: 'CF Conversations',
     description: 'Where the bot can reach each person in Teams (stored when the app is installed).',
@@ -353,6 +436,9 @@ export type Recommendation = Fields<'recommendations'>;
 export type Response = Fields<'responses'>;
 export type Action = Fields<'actions'>;
 export type ActionUpdate = Fields<'actionUpdates'>;
+export type Plan = Fields<'plans'>;
+export type PlanActivity = Fields<'planActivities'>;
+export type DayLog = Fields<'dayLogs'>;
 
 /** An item with its id, as the domain sees it. */
 export type WithId<T> = T & { id: string };
