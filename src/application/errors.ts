@@ -3,7 +3,7 @@ import type { DomainError } from '../domain/result.js';
 /** A request the caller must fix; maps to a 4xx with this message. */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 412 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428,
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -15,6 +15,15 @@ export class RequestError extends Error {
 
 export const forbidden = (message: string) => new RequestError(403, 'forbidden', message);
 export const notFound = (message: string) => new RequestError(404, 'not-found', message);
+export const invalid = (code: string, message: string) => new RequestError(400, code, message);
+
+/** An update sent without the etag it was based on: it could overwrite someone else's change. */
+export const preconditionRequired = () =>
+  new RequestError(
+    428,
+    'precondition-required',
+    'Send the If-Match header with the etag of the item you are changing.',
+  );
 
 /** Turns a refused domain transition into the matching request error. */
 export function fromDomain(error: DomainError): RequestError {

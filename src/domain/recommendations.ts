@@ -2,17 +2,6 @@ import type { Recommendation, Response, WithId } from './lists/schema.js';
 import { fail, ok, type Result } from './result.js';
 import type { Decision } from './vocabulary.js';
 
-/** The next reference in the partnership's scheme, e.g. HSCP-R-2026-07. */
-export function nextReference(prefix: string, year: number, existing: readonly string[]): string {
-  const stem = `${prefix}-R-${year}-`;
-  const used = existing
-    .filter((r) => r.startsWith(stem))
-    .map((r) => Number.parseInt(r.slice(stem.length), 10))
-    .filter((n) => Number.isFinite(n));
-  const next = (used.length ? Math.max(...used) : 0) + 1;
-  return `${stem}${String(next).padStart(2, '0')}`;
-}
-
 /** Draft -> issued. Only a complete draft whose response date is still ahead may be issued. */
 export function issue(
   rec: Recommendation,
@@ -62,3 +51,14 @@ export function checkResponse(
 
 export const responseKey = (recommendationId: string, partnerId: string) =>
   `${recommendationId}:${partnerId}`;
+
+/** Only a draft may be edited: once issued, partners are answering what it said. */
+export function checkDraftEdit(rec: Recommendation): Result<true> {
+  if (rec.status !== 'draft') {
+    return fail(
+      'illegal-transition',
+      `Recommendation ${rec.reference} is ${rec.status}; only a draft can be edited.`,
+    );
+  }
+  return ok(true);
+}

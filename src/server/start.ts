@@ -8,6 +8,7 @@ import type { Deps } from '../application/deps.js';
 import { createHttpApp } from '../adapters/http/app.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
 import { apiRoutes } from '../adapters/http/routes.js';
+import { planRoutes } from '../adapters/http/plan-routes.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
 import {
   createTokenValidator,
@@ -18,6 +19,7 @@ import { createBot } from '../adapters/teams/bot.js';
 import { TeamsCardGateway } from '../adapters/teams/card-gateway.js';
 import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
+import { seedHarboursidePlan } from './seed/harbourside-plan.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const version = (
@@ -34,7 +36,10 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const repo = SqliteRepository.open(join(config.dataDir, 'critical-friend.db'));
-  if (config.seed === 'demo') await seedHarbourside(repo);
+  if (config.seed === 'demo') {
+    await seedHarbourside(repo);
+    await seedHarboursidePlan(repo);
+  }
 
   const botAuth = loadAuthConfigFromEnv();
   const adapter = new CloudAdapter(botAuth);
@@ -82,7 +87,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const bot = createBot(deps, { allowedTenantIds });
   const app = createHttpApp({
     deps,
-    routes: apiRoutes(deps),
+    routes: [...apiRoutes(deps), ...planRoutes(deps)],
     validateToken: createTokenValidator(validator),
     authConfig:
       config.auth.mode === 'local'

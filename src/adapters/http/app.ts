@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, Deps } from '../../application/deps.js';
 import { RequestError } from '../../application/errors.js';
-import { ConflictError } from '../../application/ports/repository.js';
+import { ConflictError, NotFoundError } from '../../application/ports/repository.js';
 import { findPersonByObjectId } from '../../application/use-cases/people.js';
 import { parse } from '../../application/validation.js';
 import { InvalidTokenError, type TokenValidator } from '../identity/token-validator.js';
@@ -134,6 +134,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         'conflict',
         'Someone else changed this item; reload and try again.',
       );
+    // Deleted between our read and our write.
+    if (err instanceof NotFoundError)
+      return sendError(res, 404, 'not-found', 'That item no longer exists; reload and try again.');
     // The name only: an error message may quote what a user typed.
     console.error(`request failed: ${e.name ?? 'unknown error'}`);
     return sendError(

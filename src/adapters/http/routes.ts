@@ -12,22 +12,14 @@ import {
 import { buildTracker } from '../../application/use-cases/tracker.js';
 import type { ListName } from '../../domain/lists/schema.js';
 import { observationStatuses } from '../../domain/vocabulary.js';
-import type { StoredItem } from '../../application/ports/repository.js';
+import { checkRoutes } from './check-routes.js';
+import { editRoutes } from './edit-routes.js';
+import { findingRoutes } from './finding-routes.js';
+import { idParam, itemsOf, toJson } from './item-json.js';
+import { partnershipRoutes } from './partnership-routes.js';
 import { route, type Route } from './route.js';
 
-/** The API's JSON shape for an item: envelope and fields side by side. */
-export const toJson = <L extends ListName>(item: StoredItem<L>) => ({
-  id: item.id,
-  etag: item.etag,
-  version: item.version,
-  createdAt: item.createdAt,
-  modifiedAt: item.modifiedAt,
-  modifiedBy: item.modifiedBy,
-  ...item.fields,
-});
-
-const itemsOf = (list: ListName) => z.object({ items: z.array(itemSchema(list)) });
-const idParam = (p: Record<string, string>) => p.id ?? '';
+export { toJson };
 
 export function apiRoutes(deps: Deps): Route[] {
   const listRoute = (list: ListName, path: string, summary: string) =>
@@ -43,6 +35,10 @@ export function apiRoutes(deps: Deps): Route[] {
     });
 
   return [
+    ...checkRoutes(),
+    ...editRoutes(deps),
+    ...findingRoutes(deps),
+    ...partnershipRoutes(deps),
     route({
       method: 'get',
       path: '/api/me',

@@ -1,5 +1,5 @@
 import { leadsFor } from '../../domain/people.js';
-import { issue, nextReference } from '../../domain/recommendations.js';
+import { issue } from '../../domain/recommendations.js';
 import type { Fields } from '../../domain/lists/schema.js';
 import { changeContext, type Actor, type Deps } from '../deps.js';
 import { fromDomain, notFound, RequestError } from '../errors.js';
@@ -8,6 +8,7 @@ import { DuplicateError } from '../ports/repository.js';
 import { requireRole } from './authorise.js';
 import { assertPartnersExist } from './observations.js';
 import { recommendationCardView } from './card-views.js';
+import { allocateReference, loadPartnership } from './reference-scheme.js';
 
 export type RecommendationInput = Omit<
   Fields<'recommendations'>,
@@ -18,19 +19,12 @@ export async function draftRecommendation(deps: Deps, actor: Actor, input: Recom
   requireRole(actor, ['scrutineer'], 'write recommendations');
   assertNoIdentifiableData('recommendations', input);
   await assertPartnersExist(deps, input.partnerIds);
-  for (const id of input.findingIds ?? []) {
-    if (!(await deps.repo.get('findings', id))) {
-      throw new RequestError(400, 'unknown-finding', `There is no finding ${id}.`);
-    }
-  }
-  const [partnership] = await deps.repo.all('partnerships');
-  if (!partnership) throw new Error('The partnership is not set up.');
-  const year = deps.now().getUTCFullYear();
+  await assertFindingsExist(deps, input.findingIds ?? []);
+  const partnership = await loadPartnership(deps);
   const ctx = changeContext(deps, actor, 'tab');
   // The reference column is unique, so a clash with a concurrent draft retries with the next number.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = (await deps.repo.all('recommendations')).map((r) => r.fields.reference);
-    const reference = nextReference(partnership.fields.recommendationPrefix, year, existing);
+    const { reference } = await allocateReference(deps, partnership);
     try {
       return await deps.repo.create(
         'recommendations',
@@ -42,6 +36,14 @@ export async function draftRecommendation(deps: Deps, actor: Actor, input: Recom
     }
   }
   throw new RequestError(409, 'busy', 'Could not allocate a reference; please try again.');
+}
+
+export async function assertFindingsExist(deps: Deps, findingIds: readonly string[]) {
+  for (const id of findingIds) {
+    if (!(await deps.repo.get('findings', id))) {
+      throw new RequestError(400, 'unknown-finding', `There is no finding ${id}.`);
+    }
+  }
 }
 
 export interface Delivery {
