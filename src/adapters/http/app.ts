@@ -111,7 +111,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use('/api', api);
 
   if (existsSync(options.tabDir)) {
-    app.use(express.static(options.tabDir, { index: false, maxAge: '1h' }));
+    app.use(
+      express.static(options.tabDir, {
+        index: false,
+        maxAge: '1h',
+        // A new release must reach the service worker at once; hashed assets may be cached.
+        setHeaders: (res, path) => {
+          if (path.endsWith('sw.js')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Client-side routes (/workbench, /side-panel, ...) all load the tab's page.
     app.get(/^\/(?!api\/|dev\/|auth\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');

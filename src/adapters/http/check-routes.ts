@@ -11,6 +11,7 @@ export function checkRoutes(): Route[] {
     route({
       method: 'post',
       path: '/api/checks/identifiable-data',
+      success: [200],
       summary: 'Check text for details that identify a child or family (nothing is stored)',
       // Not trimmed: the spans must index the text exactly as the person typed it.
       body: z.strictObject({

@@ -18,6 +18,7 @@ export function editRoutes(deps: Deps): Route[] {
     route({
       method: 'patch',
       path: '/api/observations/:id',
+      ifMatch: true,
       summary: 'Correct an open observation (If-Match: its etag)',
       body: patchSchema('observations', editableObservationFields),
       response: itemSchema('observations'),
@@ -29,6 +30,7 @@ export function editRoutes(deps: Deps): Route[] {
     route({
       method: 'patch',
       path: '/api/recommendations/:id',
+      ifMatch: true,
       summary: 'Edit a draft recommendation (If-Match: its etag)',
       body: patchSchema('recommendations', editableRecommendationFields),
       response: itemSchema('recommendations'),

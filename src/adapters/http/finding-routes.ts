@@ -37,6 +37,8 @@ export function findingRoutes(deps: Deps): Route[] {
     route({
       method: 'post',
       path: '/api/findings/:id/observations',
+      success: [200],
+      ifMatch: true,
       summary: "Add open observations to a finding (If-Match: the finding's etag)",
       body: z.strictObject({
         observationIds: z

@@ -43,13 +43,22 @@ export function openApiDocument(routes: Route[], version: string) {
       : undefined;
     for (const [name, schema] of Object.entries(query?.properties ?? {}))
       params.push({ name, in: 'query', required: false, schema } as never);
+    if (r.ifMatch)
+      params.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+    const success = r.success ?? [r.method === 'post' ? 201 : 200];
+    const ok = json(toSchema(r.response));
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       security: [{ bearer: [] }],
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, ...json(toSchema(r.body)) } } : {}),
       responses: {
-        [r.method === 'post' ? '201' : '200']: { description: 'OK', ...json(toSchema(r.response)) },
+        ...Object.fromEntries(
+          success.map((status) => [
+            String(status),
+            { description: status === 201 ? 'Created' : 'OK', ...ok },
+          ]),
+        ),
         '400': {
           description: 'The request is not valid; the message says what is wrong',
           ...json(errorSchema),
@@ -60,6 +69,15 @@ export function openApiDocument(routes: Route[], version: string) {
           description: 'Text identifies a child or family; nothing was stored',
           ...json(errorSchema),
         },
+        ...(r.ifMatch
+          ? {
+              '412': {
+                description: 'The etag is stale: someone changed the item',
+                ...json(errorSchema),
+              },
+              '428': { description: 'If-Match (the item etag) is missing', ...json(errorSchema) },
+            }
+          : {}),
       },
     };
   }

@@ -14,6 +14,7 @@ export function partnershipRoutes(deps: Deps): Route[] {
     route({
       method: 'patch',
       path: '/api/partnership',
+      ifMatch: true,
       summary:
         'Set the recommendation reference scheme, e.g. {prefix}-R-{year}-{seq:2} (If-Match: its etag)',
       body: z.strictObject({

@@ -111,6 +111,7 @@ export function planRoutes(deps: Deps): Route[] {
     route({
       method: 'patch',
       path: '/api/plans/:id',
+      ifMatch: true,
       summary: 'Change the days contracted or the day rate (If-Match: the plan’s etag)',
       body: patchSchema('plans', ['daysContracted', 'dayRate']),
       response: itemSchema('plans'),
@@ -133,6 +134,7 @@ export function planRoutes(deps: Deps): Route[] {
     route({
       method: 'patch',
       path: '/api/plan-activities/:id',
+      ifMatch: true,
       summary: 'Change a plan activity (If-Match: the activity’s etag)',
       body: patchSchema('planActivities', activityFields),
       response: itemSchema('planActivities'),
@@ -159,6 +161,7 @@ export function planRoutes(deps: Deps): Route[] {
     route({
       method: 'post',
       path: '/api/day-logs',
+      success: [201, 200],
       summary: 'Log days against an activity (idempotent on idempotencyKey: 200 on a resend)',
       body: dayLogBody,
       response: itemSchema('dayLogs'),

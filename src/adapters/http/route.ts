@@ -23,6 +23,10 @@ export interface Route<B = unknown, Q = unknown> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   response: z.ZodType;
+  /** Success statuses, for the API description; default 201 for post, else 200. */
+  success?: readonly (200 | 201)[];
+  /** Needs the item's etag in If-Match (428 without it, 412 when stale). */
+  ifMatch?: boolean;
   handler(req: RouteRequest<B, Q>): Promise<RouteResult>;
 }
 

@@ -57,6 +57,7 @@ export function apiRoutes(deps: Deps): Route[] {
     route({
       method: 'post',
       path: '/api/meetings',
+      success: [201, 200],
       summary: 'Find or create the record for a meeting (create on first use)',
       body: inputSchema('meetings', ['title', 'kind', 'startsAt', 'teamsMeetingId']),
       response: itemSchema('meetings'),
@@ -94,6 +95,7 @@ export function apiRoutes(deps: Deps): Route[] {
     route({
       method: 'post',
       path: '/api/observations',
+      success: [201, 200],
       summary: 'File an observation (idempotent on idempotencyKey)',
       body: inputSchema(
         'observations',
@@ -157,6 +159,7 @@ export function apiRoutes(deps: Deps): Route[] {
     route({
       method: 'post',
       path: '/api/recommendations/:id/issue',
+      success: [200],
       summary: "Issue a draft and send each named partner's leads a card",
       response: z.object({
         recommendation: itemSchema('recommendations'),
