@@ -74,6 +74,19 @@ function isReference(node: Node, parent: Node | null, key: string): boolean {
   return node.type === 'Identifier';
 }
 
+/** The variables a piece of code reads (including its own locals and parameters). */
+function referencedNames(node: Node | undefined): string[] {
+  const names = new Set<string>();
+  if (node) {
+    walk(node, (child, parent, key) => {
+      if (child.type === 'Identifier' && isReference(child, parent, key)) {
+        names.add(child.name as string);
+      }
+    });
+  }
+  return [...names];
+}
+
 function importsFrom(program: Node, sources: Set<string>): Map<string, string> {
   const locals = new Map<string, string>();
   for (const statement of program.body as Node[]) {
@@ -128,9 +141,11 @@ export function griffelAot(options: { include: (id: string) => boolean }): Plugi
   let griffel: Griffel | undefined;
   const load = async () => {
     fluent ??= (await import(FLUENT)) as Record<string, unknown>;
-    // The compiler that matches the runtime @griffel/react uses.
-    const fromReact = createRequire(createRequire(import.meta.url).resolve('@griffel/react'));
-    griffel ??= fromReact('@griffel/core') as Griffel;
+    if (!griffel) {
+      // The same @griffel/core that the runtime @griffel/react uses, so class names match.
+      const fromReact = createRequire(createRequire(import.meta.url).resolve('@griffel/react'));
+      griffel = fromReact('@griffel/core') as Griffel;
+    }
     return { fluent, griffel };
   };
 
@@ -167,15 +182,29 @@ export function griffelAot(options: { include: (id: string) => boolean }): Plugi
         const bound = importsFrom(program, new Set([FLUENT]));
         const bindings: Record<string, unknown> = {};
         for (const [local, imported] of bound) bindings[local] = ns[imported];
-        // Module constants and functions, except those that hold the style hooks themselves.
+        // Only the module constants and functions the styles read (directly or through each
+        // other) are evaluated, so nothing else in the module runs at build time.
         const declarations = declaredNames(program).filter(
           (d) => !styleCalls.some((call) => contains(d.node, call.node)),
         );
+        const byName = new Map(declarations.flatMap((d) => d.names.map((n) => [n, d] as const)));
+        const needed = new Set<string>();
+        const queue = styleCalls.flatMap((call) =>
+          referencedNames((call.node.arguments as Node[])[0]),
+        );
+        while (queue.length > 0) {
+          const name = queue.pop() as string;
+          const declaration = byName.get(name);
+          if (needed.has(name) || !declaration) continue;
+          needed.add(name);
+          queue.push(...referencedNames(declaration.init ?? declaration.node));
+        }
+        const used = declarations.filter((d) => d.names.some((n) => needed.has(n)));
         const body = [
-          ...declarations
+          ...used
             .filter((d) => d.node.type === 'FunctionDeclaration')
             .map((d) => code.slice(d.node.start, d.node.end)),
-          ...declarations
+          ...used
             .filter((d) => d.node.type !== 'FunctionDeclaration' && d.names.length === 1 && d.init)
             .map((d) => {
               const name = d.names[0] ?? '';
@@ -190,11 +219,10 @@ export function griffelAot(options: { include: (id: string) => boolean }): Plugi
             .join(', ')}];`,
         ].join('\n');
         const ok = new Set<string>(
-          declarations.filter((d) => d.node.type === 'FunctionDeclaration').flatMap((d) => d.names),
+          used.filter((d) => d.node.type === 'FunctionDeclaration').flatMap((d) => d.names),
         );
         let thunks: (() => unknown)[] = [];
         try {
-          // eslint-disable-next-line @typescript-eslint/no-implied-eval
           const run = new Function('__ok', ...Object.keys(bindings), body) as (
             ...args: unknown[]
           ) => (() => unknown)[];
@@ -206,14 +234,9 @@ export function griffelAot(options: { include: (id: string) => boolean }): Plugi
         styleCalls.forEach((call, index) => {
           const arg = (call.node.arguments as Node[])[0] as Node;
           // Everything the styles read must be a Fluent import or a module constant that evaluated.
-          const unknownNames: string[] = [];
-          walk(arg, (node, parent, key) => {
-            if (node.type !== 'Identifier' || !isReference(node, parent, key)) return;
-            const name = node.name as string;
-            if (!(name in bindings) && !ok.has(name) && !SAFE_GLOBALS.has(name)) {
-              unknownNames.push(name);
-            }
-          });
+          const unknownNames = referencedNames(arg).filter(
+            (name) => !(name in bindings) && !ok.has(name) && !SAFE_GLOBALS.has(name),
+          );
           const thunk = thunks[index];
           if (unknownNames.length > 0 || !thunk) {
             this.warn(
@@ -249,7 +272,7 @@ export function griffelAot(options: { include: (id: string) => boolean }): Plugi
 
       edits.push(...inlineTokens(program, ns, edits));
       if (edits.length === 0) return null;
-      // The edits are few and local; no source map is kept for these modules.
+      // The edits are few and local; these modules go without a source map (production has none).
       return { code: applyEdits(code, edits), map: { mappings: '' } };
     },
   };

@@ -89,7 +89,10 @@ describe('the thin path', () => {
     await tab.getByRole('combobox', { name: 'Priority' }).selectOption('high');
     await tab.getByRole('button', { name: 'Save draft' }).click();
     // The draft is saved once the tab offers to issue it; only then ask the API.
-    await tab.getByRole('button', { name: /^Issue / }).first().waitFor();
+    await tab
+      .getByRole('button', { name: /^Issue / })
+      .first()
+      .waitFor();
     const recs = (await api('/api/recommendations')).json as {
       items: { reference: string; title: string; status: string }[];
     };

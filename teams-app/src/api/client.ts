@@ -1,7 +1,14 @@
 import { isAuthError, SignInRequiredError, type AuthProvider } from '../auth/authProvider';
 import { ApiError, apiErrorFrom } from './errors';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** `ifMatch`: the item's etag, for updates that must not overwrite someone else's change. */
+export interface WriteOptions {
+  ifMatch?: string;
+  /** Lets a caller give up on a request that hangs (the outbox must not wait forever). */
+  signal?: AbortSignal;
+}
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -24,8 +31,12 @@ export class ApiClient {
     return this.request<T>('GET', path);
   }
 
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, body);
+  post<T>(path: string, body?: unknown, options?: WriteOptions): Promise<T> {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  patch<T>(path: string, body: unknown, options?: WriteOptions): Promise<T> {
+    return this.request<T>('PATCH', path, body, options);
   }
 
   /** List endpoints answer `{ items: [...] }`; a bare array is accepted too. */
@@ -42,7 +53,12 @@ export class ApiClient {
     );
   }
 
-  private async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  private async request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    options?: WriteOptions,
+  ): Promise<T> {
     let token: string;
     try {
       token = await this.auth.getToken();
@@ -55,12 +71,14 @@ export class ApiClient {
       Authorization: `Bearer ${token}`,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options?.ifMatch) headers['If-Match'] = options.ifMatch;
     let response: Response;
     try {
       response = await fetch(path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: options?.signal,
       });
     } catch {
       throw new ApiError(

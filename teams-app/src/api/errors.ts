@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: readonly ErrorIssue[] = [],
     readonly matches: readonly unknown[] = [],
+    /** For `identifiable-data`: the fields whose text was refused (names only, never the text). */
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +41,12 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
       ? error.message
       : `The server could not do that (status ${status}).`;
   const matches = Array.isArray(error?.matches) ? error.matches : [];
-  return new ApiError(status, code, message, toIssues(error?.issues), matches);
+  const fields = Array.isArray(error?.fields)
+    ? error.fields.flatMap((f: unknown) =>
+        isRecord(f) && typeof f.field === 'string' ? [f.field] : [],
+      )
+    : [];
+  return new ApiError(status, code, message, toIssues(error?.issues), matches, fields);
 }
 
 /** What a match from the identifiable-data check was, e.g. "phone number"; never the text. */

@@ -73,3 +73,106 @@ export interface TrackerRow {
 export interface Tracker {
   rows: TrackerRow[];
 }
+
+// Workbench (issue #3): the scrutiny plan, triangulation and reference scheme.
+import type {
+  DayLog,
+  Partnership,
+  Person,
+  Plan,
+  PlanActivity,
+} from '../../../src/domain/lists/schema';
+import type {
+  ActivityStatus,
+  EvidenceClass,
+  EvidenceSource,
+  LineOfEnquiry,
+  ScrutinyFunction,
+} from '../../../src/domain/vocabulary';
+
+export type PartnershipItem = Item<Partnership>;
+export type PersonItem = Item<Person>;
+export type PlanItem = Item<Plan>;
+export type PlanActivityItem = Item<PlanActivity>;
+export type DayLogItem = Item<DayLog>;
+
+export interface Me {
+  person: PersonItem;
+  partnership: PartnershipItem;
+}
+
+export interface BurnDownMonth {
+  /** `YYYY-MM` */
+  month: string;
+  /** Actuals are null for months that have not started. */
+  logged: number | null;
+  cumulative: number | null;
+  remaining: number | null;
+  ideal: number;
+}
+
+export interface PlanSummaryActivity {
+  id: string;
+  theme: string;
+  title: string;
+  functions: ScrutinyFunction[];
+  linesOfEnquiry: LineOfEnquiry[];
+  daysAllocated: number;
+  daysLogged: number;
+  status: ActivityStatus;
+  overrun: boolean;
+}
+
+export interface CoverageRow<K extends string> {
+  key: K;
+  label: string;
+  activities: number;
+  daysAllocated: number;
+  daysLogged: number;
+  gap: boolean;
+}
+
+export interface PlanSummary {
+  reportingYear: number;
+  start: string;
+  end: string;
+  days: {
+    contracted: number;
+    allocated: number;
+    logged: number;
+    remaining: number;
+    unallocated: number;
+  };
+  cost: { dayRate: number; budget: number; spent: number; committed: number };
+  burnDown: BurnDownMonth[];
+  activities: PlanSummaryActivity[];
+  coverage: {
+    functions: CoverageRow<ScrutinyFunction>[];
+    linesOfEnquiry: CoverageRow<LineOfEnquiry>[];
+  };
+  warnings: string[];
+}
+
+export interface PlanSummaryResponse {
+  plan: PlanItem;
+  summary: PlanSummary;
+  activities: PlanActivityItem[];
+}
+
+export interface TriangulationRow {
+  findingId: string;
+  title: string;
+  evidenceClass: EvidenceClass;
+  sources: { source: EvidenceSource; observations: number; declared: boolean }[];
+  distinctSources: number;
+  triangulated: boolean;
+}
+
+export interface Triangulation {
+  rows: TriangulationRow[];
+}
+
+export interface NextReference {
+  reference: string;
+  scheme: string;
+}

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import { fetchAuthConfig } from '../auth/authConfig';
 import type { AuthConfig } from '../auth/authProvider';
 import { detectHost, type HostInfo } from '../host/teamsHost';
+import { normalisePath } from '../routing/router';
+import { viewFor } from '../routing/routes';
+import { loadFluentTheme } from '../theme/fluentThemes';
+import { guessThemeName } from '../theme/useThemeName';
 import { Shell } from './Shell';
+import { preloadView } from './views';
 
 export type AuthSettings = { ok: true; config: AuthConfig } | { ok: false; message: string };
 
@@ -17,6 +22,16 @@ export function App() {
 
   useEffect(() => {
     let live = true;
+    // Overlap the downloads of the likely theme and the view with the Teams handshake; the
+    // shell waits for the view so it can render it without a Suspense fallback.
+    loadFluentTheme(guessThemeName()).catch(() => undefined);
+    const path = normalisePath(window.location.pathname);
+    const routed = path !== '/' && path !== '/index.html';
+    const routedView = routed ? preloadView(viewFor(path, undefined)) : Promise.resolve();
+    const hostReady = detectHost().then(async (info) => {
+      await (routed ? routedView : preloadView(viewFor(path, info.frameContext)));
+      return info;
+    });
     const auth = fetchAuthConfig().then(
       (config): AuthSettings => ({ ok: true, config }),
       (error: unknown): AuthSettings => ({
@@ -24,7 +39,7 @@ export function App() {
         message: error instanceof Error ? error.message : 'Could not reach the server.',
       }),
     );
-    void Promise.all([detectHost(), auth]).then(([host, authSettings]) => {
+    void Promise.all([hostReady, auth]).then(([host, authSettings]) => {
       if (live) setBoot({ host, auth: authSettings });
     });
     return () => {

@@ -8,13 +8,14 @@ import { NotConfiguredAuthProvider } from '../auth/notConfiguredAuthProvider';
 import { HostContext } from '../host/HostContext';
 import type { HostInfo } from '../host/teamsHost';
 import { currentLocation, navigate, signInPath } from '../routing/router';
-import { fluentThemes } from '../theme/fluentThemes';
+import { useFluentTheme } from '../theme/fluentThemes';
 import { useThemeName } from '../theme/useThemeName';
 import type { AuthSettings } from './App';
 import { AuthUnavailable } from './AuthUnavailable';
 import { AppRoutes } from './AppRoutes';
 import { NotifyLoaded } from './NotifyLoaded';
 import { LocalAuthContext } from './LocalAuthContext';
+import { sessionStore } from './sessionStore';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box' },
@@ -29,13 +30,13 @@ interface ShellProps {
 function providerFor(auth: AuthSettings): AuthProvider {
   return auth.ok && auth.config.mode === 'entra'
     ? new NotConfiguredAuthProvider()
-    : new LocalAuthProvider();
+    : new LocalAuthProvider(sessionStore());
 }
 
 /** Theme, host, auth and API for every view. */
 export function Shell({ host, auth }: ShellProps) {
   const styles = useStyles();
-  const theme = useThemeName(host);
+  const shown = useFluentTheme(useThemeName(host));
   const [authBlocked, setAuthBlocked] = useState(false);
   const authProvider = useMemo(() => providerFor(auth), [auth]);
 
@@ -71,8 +72,9 @@ export function Shell({ host, auth }: ShellProps) {
     body = <AppRoutes entraMode={auth.config.mode === 'entra'} />;
   }
 
+  if (!shown) return <p role="status">Loading Critical Friend…</p>;
   return (
-    <FluentProvider theme={fluentThemes[theme]} data-theme={theme} className={styles.root}>
+    <FluentProvider theme={shown.theme} data-theme={shown.name} className={styles.root}>
       <HostContext.Provider value={host}>
         <LocalAuthContext.Provider value={localAuth}>
           <ApiContext.Provider value={api}>{body}</ApiContext.Provider>

@@ -54,3 +54,52 @@ export const channelLabels: Record<Channel, string> = {
 export function qualified(noun: string, label: string): string {
   return `${noun} ${label.toLowerCase()}`;
 }
+
+// Workbench (issue #3): the scrutiny plan, the reference scheme and evidence sources.
+import {
+  activityStatuses,
+  evidenceSources,
+  scrutinyFunctionLabels,
+  scrutinyFunctions,
+  type ActivityStatus,
+  type EvidenceSource,
+} from '../../../src/domain/vocabulary';
+
+export const planColumns = lists.plans.columns;
+export const planActivityColumns = lists.planActivities.columns;
+export const dayLogColumns = lists.dayLogs.columns;
+export const partnershipColumns = lists.partnerships.columns;
+
+export const scrutinyFunctionOptions = options(scrutinyFunctions, scrutinyFunctionLabels);
+export { scrutinyFunctionLabels };
+
+/** Where evidence came from, as a reader would say it (the vocabulary has no labels for these). */
+export const evidenceSourceLabels: Record<EvidenceSource, string> = {
+  data: 'Data',
+  audit: 'Audit',
+  'voice-of-children-and-families': 'Voice of children and families',
+  practitioners: 'Practitioners',
+  meeting: 'Meetings',
+  'frontline-visit': 'Frontline visits',
+};
+/** The order the triangulation matrix reads in: data first, then the voices, then what was seen. */
+export const evidenceSourceOrder: readonly EvidenceSource[] = [
+  'data',
+  'audit',
+  'voice-of-children-and-families',
+  'practitioners',
+  'meeting',
+  'frontline-visit',
+];
+/** Any source missing from the order above still gets a column, at the end. */
+export const evidenceSourceColumns: readonly EvidenceSource[] = [
+  ...evidenceSourceOrder,
+  ...evidenceSources.filter((s) => !evidenceSourceOrder.includes(s)),
+];
+
+export const activityStatusLabels: Record<ActivityStatus, string> = {
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+export const activityStatusOptions = options(activityStatuses, activityStatusLabels);

@@ -1,6 +1,25 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Link } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { navigate } from './router';
+
+// A plain anchor in Fluent's link colours: Fluent's Link adds ~2 kB gzip to the first load.
+const useStyles = makeStyles({
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    textUnderlineOffset: '0.15em',
+    borderRadius: tokens.borderRadiusSmall,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover, textDecorationThickness: '2px' },
+    ':active': { color: tokens.colorBrandForegroundLinkPressed },
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '2px',
+    },
+    '&[aria-current="page"]': { fontWeight: tokens.fontWeightSemibold },
+  },
+});
 
 interface AppLinkProps {
   to: string;
@@ -10,6 +29,7 @@ interface AppLinkProps {
 
 /** A real link (so it can be opened in a new tab) that navigates in place on a plain click. */
 export function AppLink({ to, current, children }: AppLinkProps) {
+  const styles = useStyles();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
       return;
@@ -18,8 +38,13 @@ export function AppLink({ to, current, children }: AppLinkProps) {
     navigate(to);
   };
   return (
-    <Link href={to} onClick={onClick} aria-current={current ? 'page' : undefined}>
+    <a
+      href={to}
+      onClick={onClick}
+      className={styles.link}
+      aria-current={current ? 'page' : undefined}
+    >
       {children}
-    </Link>
+    </a>
   );
 }

@@ -9,6 +9,7 @@ const byPath: Record<string, ViewKey> = {
   '/tracker': 'tracker',
   '/sign-in': 'signIn',
   '/config': 'config',
+  '/stage': 'stage',
 };
 
 /** `/` follows where Teams put the tab; every other route is fixed. */

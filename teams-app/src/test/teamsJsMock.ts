@@ -15,3 +15,17 @@ export const pages = {
     setConfig: vi.fn(() => Promise.resolve()),
   },
 };
+
+// Meeting APIs answer "not supported" unless a test says otherwise.
+export const meeting = {
+  getMeetingDetails: vi.fn((callback: (error: unknown, details: unknown) => void) =>
+    callback({ errorCode: 100 }, null),
+  ),
+  getAppContentStageSharingCapabilities: vi.fn(
+    (callback: (error: unknown, capabilities: unknown) => void) =>
+      callback(null, { doesAppHaveSharePermission: true }),
+  ),
+  shareAppContentToStage: vi.fn((callback: (error: unknown, result: unknown) => void) =>
+    callback(null, true),
+  ),
+};

@@ -55,7 +55,8 @@ describe('theme in Teams', () => {
     const handler = vi.mocked(app.registerOnThemeChangeHandler).mock.calls[0]?.[0];
     expect(handler).toBeTypeOf('function');
     act(() => handler?.('contrast'));
-    expect(themeOf(container)).toBe('contrast');
+    // Each theme is its own chunk, so the switch lands once it has loaded.
+    await waitFor(() => expect(themeOf(container)).toBe('contrast'));
     await waitFor(() => expect(app.notifySuccess).toHaveBeenCalledTimes(1));
   });
 

@@ -16,6 +16,11 @@ function currentInputs(teamsTheme: string | undefined) {
   };
 }
 
+/** The theme before Teams has answered, from `?theme=` and the browser's preferences. */
+export function guessThemeName(): ThemeName {
+  return chooseTheme(currentInputs(undefined));
+}
+
 /** The theme to draw with: follows Teams when hosted there, else the browser's preferences. */
 export function useThemeName(host: HostInfo): ThemeName {
   const [teamsTheme, setTeamsTheme] = useState(host.teamsTheme);

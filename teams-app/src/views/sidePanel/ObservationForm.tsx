@@ -1,102 +1,179 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
-  Button,
-  Field,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import type { EvidenceClass, LineOfEnquiry } from '../../../../src/domain/vocabulary';
-import { useApi } from '../../api/ApiContext';
-import { describeProblem } from '../../api/errors';
-import type { ObservationItem, PartnerItem } from '../../api/types';
-import { isAuthError } from '../../auth/authProvider';
-import { PartnerCheckboxes } from '../../components/PartnerCheckboxes';
-import { errorStatus, StatusArea, type Status } from '../../components/StatusArea';
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import type { PartnerItem } from '../../api/types';
+import type { Status } from '../../components/StatusArea';
+import { evidenceClassLabels, observationColumns as columns } from '../../forms/fields';
+import { checkText, rewriteAdvice, warningText } from '../../guard/findings';
+import { IdentifiableWarning } from '../../guard/IdentifiableWarning';
+import { loadGuard } from '../../guard/loadGuard';
+import { useIdentifiableCheck } from '../../guard/useIdentifiableCheck';
+import type { Outbox } from '../../outbox/outbox';
+import type { OutboxStore, TeamsMeetingRef } from '../../outbox/types';
+import { ClassRadios } from './ClassRadios';
+import { EnquiryAndSource } from './EnquiryAndSource';
+import { emptyValues, fieldsFrom, type FormValues } from './formValues';
+import { PartnerPicker } from './PartnerPicker';
 import {
-  evidenceClassLabels,
-  evidenceClassOptions,
-  lineOfEnquiryOptions,
-  observationColumns as columns,
-} from '../../forms/fields';
-import { classFromShortcut, isSaveKey, shortcutHint } from './shortcuts';
+  classFromShortcut,
+  isPartnerShortcut,
+  isSaveKey,
+  partnerHint,
+  shortcutHint,
+} from './shortcuts';
+import { useDraft } from './useDraft';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 
-interface ObservationFormProps {
-  partners: readonly PartnerItem[];
-  meetingId: string | undefined;
-  onSaved: (item: ObservationItem) => void;
+/** Where a saved observation belongs: a known record, or a Teams meeting still to be linked. */
+export interface MeetingLink {
+  meetingId?: string;
+  teamsMeeting?: TeamsMeetingRef;
 }
 
-export function ObservationForm({ partners, meetingId, onSaved }: ObservationFormProps) {
-  const styles = useStyles();
-  const api = useApi();
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  // One key per observation: a retry after a lost answer must not store it twice.
-  const keyRef = useRef<string | null>(null);
-  const [text, setText] = useState('');
-  const [evidenceClass, setEvidenceClass] = useState<EvidenceClass | ''>('');
-  const [partnerIds, setPartnerIds] = useState<string[]>([]);
-  const [lineOfEnquiry, setLineOfEnquiry] = useState<LineOfEnquiry | ''>('');
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
+interface ObservationFormProps {
+  partners: readonly PartnerItem[];
+  scope: string;
+  link: MeetingLink;
+  store: OutboxStore;
+  outbox: Outbox;
+  onStatus: (status: Status | null) => void;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+}
 
-  const edited = () => {
-    keyRef.current = null;
+/** What is left in the box after saving `saved`: anything typed since Enter is kept. */
+function remainder(current: string, saved: string): string {
+  if (current === saved) return '';
+  return current.startsWith(saved) ? current.slice(saved.length).trimStart() : current;
+}
+
+/**
+ * Capture, keyboard first: type, Alt+1/2/3 for the class, Alt+P then digits for partners,
+ * Enter to save. Saving puts the observation in the outbox on this device before anything is
+ * sent, and only the text is cleared, so the next observation starts with the same choices.
+ */
+export function ObservationForm({
+  partners,
+  scope,
+  link,
+  store,
+  outbox,
+  onStatus,
+  textRef,
+}: ObservationFormProps) {
+  const styles = useStyles();
+  const partnerGroupRef = useRef<HTMLFieldSetElement>(null);
+  const saving = useRef(false);
+  const [values, setValues] = useState<FormValues>(emptyValues);
+  const finding = useIdentifiableCheck(values.text);
+  const draft = useDraft(store, scope, values, (restored) => {
+    setValues(restored);
+    onStatus({ kind: 'info', text: 'Your unsaved observation was restored.' });
+  });
+
+  // Fetch the guard now, while online: saving checks the text first and must work offline too.
+  useEffect(() => {
+    loadGuard().catch(() => undefined);
+  }, []);
+
+  // A refusal stays on screen until the person changes the text it was about.
+  const refused = useRef(false);
+  const refuse = (status: Status) => {
+    refused.current = true;
+    onStatus(status);
   };
+  const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const changeText = (text: string) => {
+    change({ text });
+    if (refused.current) {
+      refused.current = false;
+      onStatus(null);
+    }
+  };
+  const focusText = () => textRef.current?.focus();
 
   const save = async () => {
-    if (saving) return;
-    const trimmed = text.trim();
-    if (!trimmed) {
-      setStatus({ kind: 'error', text: 'Write the observation first.' });
-      textRef.current?.focus();
+    if (saving.current) return;
+    const typed = values.text;
+    const fields = fieldsFrom(values);
+    if (!typed.trim()) {
+      refuse({ kind: 'error', text: 'Write the observation first.' });
+      focusText();
       return;
     }
-    if (!evidenceClass) {
-      setStatus({ kind: 'error', text: 'Choose a class: Alt+1, Alt+2 or Alt+3.' });
+    if (!fields) {
+      refuse({ kind: 'error', text: 'Choose a class: Alt+1, Alt+2 or Alt+3.' });
       return;
     }
-    keyRef.current ??= crypto.randomUUID();
-    const body = {
-      text: trimmed,
-      evidenceClass,
-      partnerIds,
-      source: 'meeting' as const,
-      ...(meetingId ? { meetingId } : {}),
-      ...(lineOfEnquiry ? { lineOfEnquiry } : {}),
-      idempotencyKey: keyRef.current,
-    };
-    setSaving(true);
-    setStatus({ kind: 'info', text: 'Saving…' });
+    saving.current = true;
     try {
-      const item = await api.post<ObservationItem>('/api/observations', body);
-      keyRef.current = null;
-      setText('');
-      onSaved(item);
-      setStatus({ kind: 'success', text: 'Observation saved.' });
-      textRef.current?.focus();
-    } catch (error) {
-      // The typed text stays in the box so nothing is lost; the server says what to change.
-      setStatus(isAuthError(error) ? null : errorStatus(describeProblem(error)));
+      let found;
+      try {
+        found = await checkText(fields.text);
+      } catch {
+        refuse({
+          kind: 'error',
+          text: 'The check for identifying details could not load, so nothing was saved. Check the connection and press Enter again; your text is still in the box.',
+        });
+        return;
+      }
+      if (found) {
+        refuse({
+          kind: 'error',
+          text: `Not saved. ${warningText(found)}`,
+          details: [rewriteAdvice],
+        });
+        focusText();
+        return;
+      }
+      try {
+        await outbox.add({ scope, fields, ...link });
+      } catch {
+        refuse({
+          kind: 'error',
+          text: 'This device could not keep the observation, so it was not saved. Your text is still in the box; press Enter to try again.',
+        });
+        return;
+      }
+      await draft.clear();
+      setValues((v) => ({ ...v, text: remainder(v.text, typed) }));
+      focusText();
     } finally {
-      setSaving(false);
+      saving.current = false;
     }
   };
 
   const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     const chosen = classFromShortcut(event);
-    if (!chosen) return;
-    event.preventDefault();
-    setEvidenceClass(chosen);
-    edited();
-    setStatus({ kind: 'info', text: `Class: ${evidenceClassLabels[chosen]}` });
+    if (chosen) {
+      event.preventDefault();
+      change({ evidenceClass: chosen });
+      onStatus({ kind: 'info', text: `Class: ${evidenceClassLabels[chosen]}` });
+      return;
+    }
+    if (isPartnerShortcut(event)) {
+      event.preventDefault();
+      partnerGroupRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+      return;
+    }
+    // Enter on a class or partner saves too, so the hands never leave the keyboard.
+    const target = event.target as HTMLInputElement;
+    if (
+      target.tagName === 'INPUT' &&
+      (target.type === 'radio' || target.type === 'checkbox') &&
+      isSaveKey({ ...event, isComposing: event.nativeEvent.isComposing })
+    ) {
+      event.preventDefault();
+      void save();
+    }
   };
 
   const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -112,64 +189,45 @@ export function ObservationForm({ partners, meetingId, onSaved }: ObservationFor
 
   return (
     <form className={styles.form} onSubmit={onSubmit} onKeyDown={onFormKeyDown} noValidate>
-      <Field label={columns.text.label} hint={shortcutHint}>
+      <Field
+        label={columns.text.label}
+        hint={shortcutHint}
+        validationState={finding ? 'error' : 'none'}
+        validationMessage={finding ? <IdentifiableWarning finding={finding} /> : undefined}
+      >
         <Textarea
           ref={textRef}
-          value={text}
+          value={values.text}
           maxLength={columns.text.maxLength}
           rows={4}
           resize="vertical"
-          onChange={(_, data) => {
-            setText(data.value);
-            edited();
-          }}
+          onChange={(_, data) => changeText(data.value)}
           onKeyDown={onTextKeyDown}
         />
       </Field>
-      <Field label={columns.evidenceClass.label}>
-        <RadioGroup
-          value={evidenceClass}
-          onChange={(_, data) => {
-            setEvidenceClass(data.value as EvidenceClass);
-            edited();
-          }}
-        >
-          {evidenceClassOptions.map((option) => (
-            <Radio key={option.value} value={option.value} label={option.label} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <PartnerCheckboxes
+      <ClassRadios value={values.evidenceClass} onChange={(v) => change({ evidenceClass: v })} />
+      <PartnerPicker
         legend={columns.partnerIds.label}
+        hint={partnerHint}
         partners={partners}
-        selected={partnerIds}
-        onChange={(ids) => {
-          setPartnerIds(ids);
-          edited();
-        }}
+        selected={values.partnerIds}
+        groupRef={partnerGroupRef}
+        onEscape={focusText}
+        onChange={(partnerIds) => change({ partnerIds })}
+        onKeyToggle={(name, checked) =>
+          onStatus({ kind: 'info', text: `${name}: ${checked ? 'ticked' : 'not ticked'}` })
+        }
       />
-      <Field label={columns.lineOfEnquiry.label}>
-        <Select
-          value={lineOfEnquiry}
-          onChange={(_, data) => {
-            setLineOfEnquiry(data.value as LineOfEnquiry | '');
-            edited();
-          }}
-        >
-          <option value="">None</option>
-          {lineOfEnquiryOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <EnquiryAndSource
+        lineOfEnquiry={values.lineOfEnquiry}
+        source={values.source}
+        onChange={change}
+      />
       <div>
-        <Button type="submit" appearance="primary" disabledFocusable={saving}>
+        <Button type="submit" appearance="primary">
           Save observation
         </Button>
       </div>
-      <StatusArea status={status} />
     </form>
   );
 }

@@ -1,8 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ObservationItem } from '../../api/types';
+import type { Problem } from '../../api/errors';
+import type { ObservationItem, PartnerItem } from '../../api/types';
 import { ClassBadge } from '../../components/ClassBadge';
 import { Heading } from '../../components/Heading';
-import { formatTime } from '../../format/dates';
+import { ProblemText } from '../../components/ProblemText';
+import type { Status } from '../../components/StatusArea';
+import type { OutboxEntry } from '../../outbox/types';
+import { RecentItem } from './RecentItem';
 
 const useStyles = makeStyles({
   list: {
@@ -10,34 +14,69 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: 'grid',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalM,
   },
-  item: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  item: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', margin: 0 },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  state: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** What the scrutineer saved in this session, newest first. */
-export function RecentList({ items }: { items: readonly ObservationItem[] }) {
+interface RecentListProps {
+  items: readonly ObservationItem[];
+  /** This meeting's observations still on the device. */
+  entries: readonly OutboxEntry[];
+  partners: readonly PartnerItem[];
+  problem?: Problem;
+  onRetry: () => void;
+  onSaved: (item: ObservationItem) => void;
+  onStale: (id: string) => void;
+  onStatus: (status: Status | null) => void;
+}
+
+/** This meeting's observations, newest first; ones not yet on the server say so in words. */
+export function RecentList({
+  items,
+  entries,
+  partners,
+  problem,
+  onRetry,
+  onSaved,
+  onStale,
+  onStatus,
+}: RecentListProps) {
   const styles = useStyles();
+  const waiting = [...entries].reverse();
   return (
     <section aria-labelledby="recent-heading">
       <Heading level={2} id="recent-heading">
         Recent
       </Heading>
-      {items.length === 0 ? (
+      {problem && <ProblemText problem={problem} onRetry={onRetry} />}
+      {items.length === 0 && waiting.length === 0 ? (
         <p>Nothing saved yet.</p>
       ) : (
         <ul className={styles.list}>
-          {items.map((item) => (
-            <li key={item.id} className={styles.item}>
+          {waiting.map((entry) => (
+            <li key={entry.key} className={styles.item}>
               <span className={styles.meta}>
-                <ClassBadge value={item.evidenceClass} />
-                {item.observedAt && (
-                  <time dateTime={item.observedAt}>{formatTime(item.observedAt)}</time>
-                )}
+                <ClassBadge value={entry.fields.evidenceClass} />
+                <span className={styles.state}>
+                  {entry.state === 'failed' ? 'Not sent: see Failed' : 'Pending: not sent yet'}
+                </span>
               </span>
-              {item.text}
+              <p className={styles.text}>{entry.fields.text}</p>
             </li>
+          ))}
+          {items.map((item) => (
+            <RecentItem
+              key={item.id}
+              item={item}
+              partners={partners}
+              onSaved={onSaved}
+              onStale={onStale}
+              onStatus={onStatus}
+            />
           ))}
         </ul>
       )}

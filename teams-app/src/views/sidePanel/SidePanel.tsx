@@ -1,49 +1,76 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ObservationItem } from '../../api/types';
 import { usePartners } from '../../api/usePartners';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
+import { StatusArea, type Status } from '../../components/StatusArea';
 import { useHost } from '../../host/HostContext';
-import { MeetingPicker } from './MeetingPicker';
-import { ObservationForm } from './ObservationForm';
-import { RecentList } from './RecentList';
 import { useTeamsMeeting } from '../../meetings/useTeamsMeeting';
+import { defaultStore } from '../../outbox/defaultStore';
+import type { OutboxStore } from '../../outbox/types';
+import { useOutbox } from '../../outbox/useOutbox';
+import { MeetingPicker } from './MeetingPicker';
+import { ObservationForm, type MeetingLink } from './ObservationForm';
+import { OutboxPanel } from './OutboxPanel';
+import { statusFor } from './outboxStatus';
+import { RecentList } from './RecentList';
+import { ShareToStageButton } from './ShareToStageButton';
+import { useRecentObservations } from './useRecentObservations';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '40rem' },
 });
 
-const RECENT_LIMIT = 10;
-
 /** Filing observations while a meeting runs: built for the ~320px meeting side panel. */
-export function SidePanel() {
+export function SidePanel({ store = defaultStore() }: { store?: OutboxStore }) {
   const styles = useStyles();
   const host = useHost();
   const partners = usePartners();
-  const teamsMeeting = useTeamsMeeting(host.meetingId);
+  const teamsMeeting = useTeamsMeeting(host.meetingId, host.inTeams);
+  const { outbox, snapshot } = useOutbox(store);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [chosenMeetingId, setChosenMeetingId] = useState('');
-  const [recent, setRecent] = useState<ObservationItem[]>([]);
+  const [status, setStatus] = useState<Status | null>(null);
 
-  const meetingId = host.meetingId ? teamsMeeting.data?.id : chosenMeetingId || undefined;
+  const inMeeting = Boolean(host.meetingId);
+  const scope = host.meetingId ? `teams:${host.meetingId}` : 'standalone';
+  const meetingId = inMeeting ? teamsMeeting.record.data?.id : chosenMeetingId || undefined;
+  const link: MeetingLink = inMeeting
+    ? meetingId
+      ? { meetingId }
+      : { teamsMeeting: teamsMeeting.ref }
+    : { meetingId };
+  const recent = useRecentObservations(meetingId);
+  const { remember } = recent;
 
+  useEffect(
+    () =>
+      outbox.onEvent((event) => {
+        if (event.type === 'sent' && event.item) remember(event.item);
+        const next = statusFor(event);
+        if (next) setStatus(next);
+      }),
+    [outbox, remember],
+  );
+
+  const record = teamsMeeting.record;
   return (
     <div className={styles.root}>
       <Heading level={1}>File an observation</Heading>
-      {host.meetingId ? (
-        teamsMeeting.problem ? (
+      {inMeeting ? (
+        record.problem ? (
           <ProblemText
             problem={{
-              text: `This meeting could not be linked (${teamsMeeting.problem.text}). Observations saved now will not be linked to it.`,
+              text: `This meeting is not linked yet (${record.problem.text}). Observations you save are kept on this device and linked when they are sent.`,
               details: [],
             }}
-            onRetry={teamsMeeting.reload}
+            onRetry={record.reload}
           />
         ) : (
           <p>
-            {teamsMeeting.loading
+            {!teamsMeeting.settled || record.loading
               ? 'Linking this meeting…'
-              : `Meeting: ${teamsMeeting.data?.title ?? ''}`}
+              : `Meeting: ${record.data?.title ?? ''}`}
           </p>
         )
       ) : (
@@ -52,10 +79,39 @@ export function SidePanel() {
       {partners.problem && <ProblemText problem={partners.problem} onRetry={partners.reload} />}
       <ObservationForm
         partners={partners.data ?? []}
-        meetingId={meetingId}
-        onSaved={(item) => setRecent((items) => [item, ...items].slice(0, RECENT_LIMIT))}
+        scope={scope}
+        link={link}
+        store={store}
+        outbox={outbox}
+        onStatus={setStatus}
+        textRef={textRef}
       />
-      <RecentList items={recent} />
+      <StatusArea status={status} />
+      {inMeeting && host.frameContext === 'sidePanel' && (
+        <ShareToStageButton onStatus={setStatus} />
+      )}
+      <OutboxPanel
+        snapshot={snapshot}
+        outbox={outbox}
+        partners={partners.data ?? []}
+        onDone={(text) => {
+          setStatus({ kind: 'info', text });
+          textRef.current?.focus();
+        }}
+      />
+      <RecentList
+        items={recent.items}
+        entries={snapshot.entries.filter((e) => e.scope === scope)}
+        partners={partners.data ?? []}
+        problem={recent.problem}
+        onRetry={recent.reload}
+        onSaved={remember}
+        onStale={(id) => {
+          recent.forget(id);
+          recent.reload();
+        }}
+        onStatus={setStatus}
+      />
     </div>
   );
 }

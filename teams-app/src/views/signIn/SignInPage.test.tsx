@@ -36,7 +36,7 @@ describe('sign-in page (local mode)', () => {
     expect(new URLSearchParams(window.location.search).get('returnTo')).toBe('/tracker');
 
     const sam = await screen.findByRole('button', {
-      name: 'Sign in as Sam Scrutineer (scrutineer@harbourside.example)',
+      name: 'Sign in as Sam Scrutineer scrutineer@harbourside.example Scrutineer',
     });
     expect(screen.getByRole('button', { name: /Pat Police-Lead/ })).toBeTruthy();
     expect(screen.getByText('Partner lead, Harbourside Police')).toBeTruthy();

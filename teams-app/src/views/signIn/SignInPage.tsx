@@ -21,6 +21,15 @@ const useStyles = makeStyles({
   person: { width: '100%', justifyContent: 'flex-start', textAlign: 'start' },
   lines: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   detail: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  // Read by screen readers only, so the button's name starts with what it does.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 function describePerson(person: DevPerson): string {
@@ -73,22 +82,21 @@ export function SignInPage() {
       {people && people.length > 0 && (
         <ul className={styles.list}>
           {people.map((person) => {
-            const detailId = `person-${person.upn.replace(/[^a-z0-9]/gi, '-')}`;
+            // The name is the visible text (WCAG 2.5.3, label in name) after a hidden verb.
             return (
               <li key={person.upn}>
                 <Button
                   className={styles.person}
-                  aria-label={`Sign in as ${person.displayName} (${person.upn})`}
-                  aria-describedby={detailId}
                   disabledFocusable={busy !== null}
                   onClick={() => void signIn(person)}
                 >
                   <span className={styles.lines}>
-                    <span>{person.displayName}</span>
-                    <span className={styles.detail}>{person.upn}</span>
-                    <span id={detailId} className={styles.detail}>
-                      {describePerson(person)}
+                    <span>
+                      <span className={styles.visuallyHidden}>Sign in as </span>
+                      {person.displayName}
                     </span>
+                    <span className={styles.detail}>{person.upn}</span>
+                    <span className={styles.detail}>{describePerson(person)}</span>
                   </span>
                 </Button>
               </li>

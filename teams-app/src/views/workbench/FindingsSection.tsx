@@ -1,15 +1,21 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useApi } from '../../api/ApiContext';
 import type { FindingItem, PartnerItem, RecommendationItem } from '../../api/types';
-import { useResource } from '../../api/useResource';
+import type { Resource } from '../../api/useResource';
 import { ClassBadge } from '../../components/ClassBadge';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
 import { StatusArea, type Status } from '../../components/StatusArea';
-import { RecommendationForm } from './RecommendationForm';
+import { evidenceSourceLabels, lineOfEnquiryLabels } from '../../forms/fields';
+
+const TriangulationTable = lazy(() => import('./findings/TriangulationTable'));
+// Opens on request, so it is fetched then rather than with the workbench.
+const RecommendationForm = lazy(() =>
+  import('./RecommendationForm').then((m) => ({ default: m.RecommendationForm })),
+);
 
 const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalL },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -22,23 +28,24 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalM,
   },
   summary: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  meta: { margin: `${tokens.spacingVerticalXS} 0` },
 });
 
 interface FindingsSectionProps {
+  findings: Resource<FindingItem[]>;
   partners: readonly PartnerItem[];
+  /** Bumped when findings or their observations change, so the triangulation reloads. */
   version: number;
   onRecommendationSaved: () => void;
 }
 
 export function FindingsSection({
+  findings,
   partners,
   version,
   onRecommendationSaved,
 }: FindingsSectionProps) {
   const styles = useStyles();
-  const api = useApi();
-  const load = useCallback(() => api.getItems<FindingItem>('/api/findings'), [api]);
-  const findings = useResource(load, version);
   const [openId, setOpenId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const items = findings.data ?? [];
@@ -59,11 +66,19 @@ export function FindingsSection({
   };
 
   return (
-    <section aria-labelledby="findings-heading">
+    <section
+      aria-labelledby="findings-heading"
+      id="findings"
+      tabIndex={-1}
+      className={styles.section}
+    >
       <Heading level={2} id="findings-heading">
         Findings
       </Heading>
-      <StatusArea status={status} />
+      {/* One grid item, so the empty live regions add no gaps. */}
+      <div>
+        <StatusArea status={status} />
+      </div>
       {findings.problem && <ProblemText problem={findings.problem} onRetry={findings.reload} />}
       {findings.loading && !findings.data && <p>Loading findings…</p>}
       {findings.data && items.length === 0 && <p>No findings yet.</p>}
@@ -72,6 +87,8 @@ export function FindingsSection({
           const headingId = `finding-${finding.id}`;
           const open = openId === finding.id;
           const names = partnerNames(finding.partnerIds);
+          const sources = (finding.sources ?? []).map((s) => evidenceSourceLabels[s]).join(', ');
+          const observations = finding.observationIds?.length ?? 0;
           return (
             <li key={finding.id}>
               <article aria-labelledby={headingId} className={styles.finding}>
@@ -80,7 +97,16 @@ export function FindingsSection({
                 </Heading>
                 <ClassBadge value={finding.evidenceClass} />
                 <p className={styles.summary}>{finding.summary}</p>
-                {names && <p>Partners: {names}</p>}
+                {finding.lineOfEnquiry && (
+                  <p className={styles.meta}>
+                    Line of enquiry: {lineOfEnquiryLabels[finding.lineOfEnquiry]}
+                  </p>
+                )}
+                {names && <p className={styles.meta}>Partners: {names}</p>}
+                <p className={styles.meta}>
+                  From {observations} observation{observations === 1 ? '' : 's'}
+                  {sources ? `; sources: ${sources}` : ''}.
+                </p>
                 <Button
                   aria-expanded={open}
                   onClick={() => {
@@ -91,18 +117,24 @@ export function FindingsSection({
                   Write recommendation
                 </Button>
                 {open && (
-                  <RecommendationForm
-                    finding={finding}
-                    partners={partners}
-                    onSaved={saved}
-                    onCancel={() => setOpenId(null)}
-                  />
+                  <Suspense fallback={<p>Loading the form…</p>}>
+                    <RecommendationForm
+                      finding={finding}
+                      findings={items}
+                      partners={partners}
+                      onSaved={saved}
+                      onCancel={() => setOpenId(null)}
+                    />
+                  </Suspense>
                 )}
               </article>
             </li>
           );
         })}
       </ul>
+      <Suspense fallback={<p>Loading triangulation…</p>}>
+        <TriangulationTable version={version} />
+      </Suspense>
     </section>
   );
 }

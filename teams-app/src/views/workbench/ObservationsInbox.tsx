@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useApi } from '../../api/ApiContext';
-import type { ObservationItem } from '../../api/types';
+import type { FindingItem, ObservationItem } from '../../api/types';
 import { useResource } from '../../api/useResource';
 import { ClassBadge } from '../../components/ClassBadge';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
 import { truncate } from '../../format/text';
+import { MergeForm } from './MergeForm';
 import { PromoteForm } from './PromoteForm';
 
 const useStyles = makeStyles({
@@ -24,6 +25,11 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   badge: { marginTop: tokens.spacingVerticalS },
+  forms: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))',
+    columnGap: tokens.spacingHorizontalXXL,
+  },
   full: {
     flexBasis: '100%',
     marginLeft: tokens.spacingHorizontalXXL,
@@ -35,7 +41,13 @@ const useStyles = makeStyles({
 
 const NAME_LENGTH = 80;
 
-export function ObservationsInbox({ onFindingCreated }: { onFindingCreated: () => void }) {
+interface ObservationsInboxProps {
+  findings: readonly FindingItem[];
+  /** A finding was created or merged into, or has changed elsewhere: reload the findings. */
+  onFindingsChanged: () => void;
+}
+
+export function ObservationsInbox({ findings, onFindingsChanged }: ObservationsInboxProps) {
   const styles = useStyles();
   const api = useApi();
   const load = useCallback(
@@ -56,8 +68,14 @@ export function ObservationsInbox({ onFindingCreated }: { onFindingCreated: () =
       checked ? [...ids.filter((i) => i !== id), id] : ids.filter((i) => i !== id),
     );
 
+  const done = () => {
+    setSelectedIds([]);
+    observations.reload();
+    onFindingsChanged();
+  };
+
   return (
-    <section aria-labelledby="inbox-heading">
+    <section aria-labelledby="inbox-heading" id="inbox" tabIndex={-1}>
       <Heading level={2} id="inbox-heading">
         Observations inbox
       </Heading>
@@ -86,14 +104,20 @@ export function ObservationsInbox({ onFindingCreated }: { onFindingCreated: () =
           })}
         </ul>
       )}
-      <PromoteForm
-        selected={selected}
-        onCreated={() => {
-          setSelectedIds([]);
-          observations.reload();
-          onFindingCreated();
-        }}
-      />
+      <p>
+        {selected.length === 0
+          ? 'Select observations to promote them to a new finding or merge them into one.'
+          : `${selected.length} observation${selected.length === 1 ? '' : 's'} selected.`}
+      </p>
+      <div className={styles.forms}>
+        <PromoteForm selected={selected} onCreated={done} />
+        <MergeForm
+          selected={selected}
+          findings={findings}
+          onMerged={done}
+          onConflict={onFindingsChanged}
+        />
+      </div>
     </section>
   );
 }

@@ -1,30 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import type { EvidenceClass, EvidenceSource } from '../../../../src/domain/vocabulary';
+import { useRef, useState, type FormEvent } from 'react';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import type {
+  EvidenceClass,
+  EvidenceSource,
+  LineOfEnquiry,
+} from '../../../../src/domain/vocabulary';
 import { useApi } from '../../api/ApiContext';
-import { describeProblem } from '../../api/errors';
 import type { FindingItem, ObservationItem } from '../../api/types';
-import { isAuthError } from '../../auth/authProvider';
 import { Heading } from '../../components/Heading';
-import { errorStatus, StatusArea, type Status } from '../../components/StatusArea';
-import { evidenceClassOptions, findingColumns as columns, qualified } from '../../forms/fields';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '40rem',
-    marginTop: tokens.spacingVerticalL,
-  },
-});
+import { StatusArea, type Status } from '../../components/StatusArea';
+import {
+  evidenceClassOptions,
+  findingColumns as columns,
+  lineOfEnquiryOptions,
+  qualified,
+} from '../../forms/fields';
+import { fieldMessage, formProblem } from './formProblem';
+import { useFormStyles } from './formStyles';
 
 interface PromoteFormProps {
   selected: readonly ObservationItem[];
@@ -37,19 +29,23 @@ function unique<T>(values: readonly T[]): T[] {
 
 /** Builds a finding from the selected observations; their partners and sources carry over. */
 export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const api = useApi();
+  const busy = useRef(false);
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [classOverride, setClassOverride] = useState<EvidenceClass | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [lineOverride, setLineOverride] = useState<LineOfEnquiry | '' | null>(null);
+  const [refused, setRefused] = useState<string[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
 
+  // The first selected observation proposes the class and line of enquiry; the user may change them.
   const evidenceClass = classOverride ?? selected[0]?.evidenceClass ?? '';
+  const lineOfEnquiry = lineOverride ?? selected.find((o) => o.lineOfEnquiry)?.lineOfEnquiry ?? '';
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (busy.current) return;
     const problems = [
       selected.length === 0 && 'Select at least one observation.',
       !title.trim() && `Write the ${qualified('finding', columns.title.label)}.`,
@@ -64,23 +60,33 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
       title: title.trim(),
       summary: summary.trim(),
       evidenceClass,
+      ...(lineOfEnquiry ? { lineOfEnquiry } : {}),
       partnerIds: unique(selected.flatMap((o) => o.partnerIds ?? [])),
       observationIds: selected.map((o) => o.id),
       sources: unique<EvidenceSource>(selected.map((o) => o.source)),
     };
-    setSaving(true);
+    busy.current = true;
     try {
       const finding = await api.post<FindingItem>('/api/findings', body);
       setTitle('');
       setSummary('');
       setClassOverride(null);
+      setLineOverride(null);
+      setRefused([]);
       setStatus({ kind: 'success', text: `Finding created: ${finding.title}` });
       onCreated(finding);
     } catch (error) {
-      setStatus(isAuthError(error) ? null : errorStatus(describeProblem(error)));
+      const problem = formProblem(error);
+      setRefused(problem.fields);
+      setStatus(problem.status);
     } finally {
-      setSaving(false);
+      busy.current = false;
     }
+  };
+
+  const flag = (name: string) => {
+    const message = fieldMessage(refused, name);
+    return { validationState: message ? 'error' : 'none', validationMessage: message } as const;
   };
 
   return (
@@ -91,21 +97,16 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
       aria-labelledby="promote-heading"
     >
       <Heading level={3} id="promote-heading">
-        Promote to finding
+        Promote to a new finding
       </Heading>
-      <p>
-        {selected.length === 0
-          ? 'Select observations above to promote them.'
-          : `${selected.length} observation${selected.length === 1 ? '' : 's'} selected.`}
-      </p>
-      <Field label={qualified('Finding', columns.title.label)}>
+      <Field label={qualified('Finding', columns.title.label)} {...flag('title')}>
         <Input
           value={title}
           maxLength={columns.title.maxLength}
           onChange={(_, d) => setTitle(d.value)}
         />
       </Field>
-      <Field label={columns.summary.label}>
+      <Field label={columns.summary.label} {...flag('summary')}>
         <Textarea
           value={summary}
           maxLength={columns.summary.maxLength}
@@ -127,8 +128,21 @@ export function PromoteForm({ selected, onCreated }: PromoteFormProps) {
           ))}
         </Select>
       </Field>
+      <Field label={columns.lineOfEnquiry.label}>
+        <Select
+          value={lineOfEnquiry}
+          onChange={(_, d) => setLineOverride(d.value as LineOfEnquiry | '')}
+        >
+          <option value="">None</option>
+          {lineOfEnquiryOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div>
-        <Button type="submit" appearance="primary" disabledFocusable={saving}>
+        <Button type="submit" appearance="primary">
           Create finding
         </Button>
       </div>

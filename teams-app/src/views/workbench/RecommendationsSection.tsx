@@ -1,18 +1,33 @@
-import { useCallback, useState } from 'react';
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useApi } from '../../api/ApiContext';
+import type {
+  Delivery,
+  FindingItem,
+  IssueResult,
+  Me,
+  PartnerItem,
+  RecommendationItem,
+} from '../../api/types';
 import { describeProblem } from '../../api/errors';
-import type { Delivery, IssueResult, RecommendationItem } from '../../api/types';
-import { useResource } from '../../api/useResource';
+import { useResource, type Resource } from '../../api/useResource';
 import { isAuthError } from '../../auth/authProvider';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
 import { errorStatus, StatusArea, type Status } from '../../components/StatusArea';
 import { formatDate } from '../../format/dates';
-import { humanise, priorityLabels } from '../../forms/fields';
+import { humanise, priorityLabels, recommendationColumns as columns } from '../../forms/fields';
 import { deliverySummary, deliveryText } from './deliveryText';
+import { LINKED_FINDINGS } from './recommendations/labels';
+import { SchemeSetting } from './recommendations/SchemeSetting';
+
+// Opens on request, so it is fetched then rather than with the workbench.
+const DraftEditForm = lazy(() =>
+  import('./recommendations/DraftEditForm').then((m) => ({ default: m.DraftEditForm })),
+);
 
 const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalL },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -28,10 +43,34 @@ const useStyles = makeStyles({
     justifyItems: 'start',
   },
   meta: { margin: 0 },
+  // Plain text in an outline, not Fluent's Badge (which adds ~13 kB to the chunk).
+  status: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   deliveries: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function RecommendationsSection({ version }: { version: number }) {
+interface RecommendationsSectionProps {
+  version: number;
+  partners: readonly PartnerItem[];
+  findings: readonly FindingItem[];
+  me: Resource<Me>;
+  canWrite: boolean;
+}
+
+export function RecommendationsSection({
+  version,
+  partners,
+  findings,
+  me,
+  canWrite,
+}: RecommendationsSectionProps) {
   const styles = useStyles();
   const api = useApi();
   const load = useCallback(() => api.getItems<RecommendationItem>('/api/recommendations'), [api]);
@@ -41,7 +80,13 @@ export function RecommendationsSection({ version }: { version: number }) {
     Record<string, { item: RecommendationItem; deliveries: Delivery[] }>
   >({});
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+
+  const partnerNames = (ids: readonly string[] | null | undefined) =>
+    (ids ?? []).flatMap((id) => partners.find((p) => p.id === id)?.name ?? []).join('; ');
+  const findingTitles = (ids: readonly string[] | null | undefined) =>
+    (ids ?? []).flatMap((id) => findings.find((f) => f.id === id)?.title ?? []).join('; ');
 
   const issue = async (recommendation: RecommendationItem) => {
     if (busyId) return;
@@ -66,14 +111,29 @@ export function RecommendationsSection({ version }: { version: number }) {
     }
   };
 
+  const saved = (item: RecommendationItem) => {
+    setEditingId(null);
+    setStatus({ kind: 'success', text: `Draft ${item.reference} saved: ${item.title}` });
+    recommendations.reload();
+  };
+
   const items = (recommendations.data ?? []).map((r) => issued[r.id]?.item ?? r);
 
   return (
-    <section aria-labelledby="recommendations-heading">
+    <section
+      aria-labelledby="recommendations-heading"
+      id="recommendations"
+      tabIndex={-1}
+      className={styles.section}
+    >
       <Heading level={2} id="recommendations-heading">
         Recommendations
       </Heading>
-      <StatusArea status={status} />
+      <SchemeSetting me={me} canWrite={canWrite} version={version} />
+      {/* One grid item, so the empty live regions add no gaps. */}
+      <div>
+        <StatusArea status={status} />
+      </div>
       {recommendations.problem && (
         <ProblemText problem={recommendations.problem} onRetry={recommendations.reload} />
       )}
@@ -81,34 +141,71 @@ export function RecommendationsSection({ version }: { version: number }) {
       {recommendations.data && items.length === 0 && <p>No recommendations yet.</p>}
       <ul className={styles.list}>
         {items.map((recommendation) => {
+          const { reference } = recommendation;
           const deliveries = issued[recommendation.id]?.deliveries;
+          const editing = editingId === recommendation.id;
+          const draft = recommendation.status === 'draft';
+          const named = partnerNames(recommendation.partnerIds);
+          const linked = findingTitles(recommendation.findingIds);
           return (
             <li key={recommendation.id} className={styles.item}>
               <Heading level={3}>
-                {recommendation.reference}: {recommendation.title}
+                {reference}: {recommendation.title}
               </Heading>
-              <Badge appearance="outline" shape="rounded">
-                {humanise(recommendation.status)}
-              </Badge>
+              <span className={styles.status}>
+                {columns.status.label}: {humanise(recommendation.status)}
+              </span>
               <p className={styles.meta}>
                 Priority: {priorityLabels[recommendation.priority]}. Response due{' '}
                 {formatDate(recommendation.responseDueDate)}.
               </p>
-              {recommendation.status === 'draft' && (
-                <Button
-                  appearance="primary"
-                  aria-label={`Issue ${recommendation.reference}`}
-                  disabledFocusable={busyId !== null}
-                  onClick={() => void issue(recommendation)}
-                >
-                  Issue
-                </Button>
+              {named && (
+                <p className={styles.meta}>
+                  {columns.partnerIds.label}: {named}
+                </p>
+              )}
+              {linked && (
+                <p className={styles.meta}>
+                  {LINKED_FINDINGS}: {linked}
+                </p>
+              )}
+              {draft && canWrite && (
+                <div className={styles.buttons}>
+                  <Button
+                    aria-expanded={editing}
+                    onClick={() => {
+                      setEditingId(editing ? null : recommendation.id);
+                      setStatus(null);
+                    }}
+                  >
+                    Edit {reference}
+                  </Button>
+                  <Button
+                    appearance="primary"
+                    disabledFocusable={busyId !== null || editing}
+                    onClick={() => void issue(recommendation)}
+                  >
+                    Issue {reference}
+                  </Button>
+                </div>
+              )}
+              {editing && draft && (
+                <>
+                  <p className={styles.meta}>Save or cancel your changes before issuing.</p>
+                  <Suspense fallback={<p>Loading the form…</p>}>
+                    <DraftEditForm
+                      item={recommendation}
+                      partners={partners}
+                      findings={findings}
+                      onSaved={saved}
+                      onConflict={recommendations.reload}
+                      onCancel={() => setEditingId(null)}
+                    />
+                  </Suspense>
+                </>
               )}
               {deliveries && deliveries.length > 0 && (
-                <ul
-                  className={styles.deliveries}
-                  aria-label={`Cards for ${recommendation.reference}`}
-                >
+                <ul className={styles.deliveries} aria-label={`Cards for ${reference}`}>
                   {deliveries.map((delivery) => (
                     <li key={delivery.personId}>{deliveryText(delivery)}</li>
                   ))}

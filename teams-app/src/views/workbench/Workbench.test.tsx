@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { item, mockFetch, partners, type RecordedCall } from '../../test/fetchMock';
 import { renderView } from '../../test/renderView';
+import { me, noPlan } from './test/fixtures';
 import { Workbench } from './Workbench';
 
 vi.mock('@microsoft/teams-js', () => import('../../test/teamsJsMock'));
@@ -48,6 +49,13 @@ describe('workbench', () => {
     let findings: unknown[] = [];
     let recommendations: unknown[] = [];
     const api = mockFetch({
+      'GET /api/me': { status: 200, body: me },
+      'GET /api/plans/current/summary': noPlan,
+      'GET /api/findings/triangulation': { status: 200, body: { rows: [] } },
+      'GET /api/recommendations/next-reference': {
+        status: 200,
+        body: { reference: 'HSCP-R-2026-01', scheme: '{prefix}-R-{year}-{seq:2}' },
+      },
       'GET /api/partners': { status: 200, body: { items: partners } },
       'GET /api/observations?status=open': () => ({
         status: 200,
@@ -114,7 +122,8 @@ describe('workbench', () => {
 
     const article = await screen.findByRole('article', { name: finding.title });
     fireEvent.click(within(article).getByRole('button', { name: 'Write recommendation' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Recommendation title' }), {
+    // The form is fetched when first opened.
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Recommendation title' }), {
       target: { value: draft.title },
     });
     fireEvent.change(screen.getByRole('textbox', { name: 'Recommendation' }), {
@@ -139,7 +148,13 @@ describe('workbench', () => {
       responseDueDate: '2026-06-12',
     });
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Issue HSCP-R-2026-01' }));
+    await screen.findByText(`Draft recommendation HSCP-R-2026-01 saved: ${draft.title}`);
+    const entry = (await screen.findByRole('heading', { name: `HSCP-R-2026-01: ${draft.title}` }))
+      .parentElement!;
+    expect(within(entry).getByText('Status: Draft')).toBeTruthy();
+    expect(within(entry).getByText(`Named partners: Harbourside Police`)).toBeTruthy();
+    expect(within(entry).getByText(`Linked findings: ${finding.title}`)).toBeTruthy();
+    fireEvent.click(within(entry).getByRole('button', { name: 'Issue HSCP-R-2026-01' }));
     await screen.findByText('Card sent to Pat Police-Lead (Harbourside Police)');
     expect(
       screen.getByText(
@@ -147,5 +162,12 @@ describe('workbench', () => {
       ),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Issue HSCP-R-2026-01' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit HSCP-R-2026-01' })).toBeNull();
+    expect(within(entry).getByText('Status: Issued')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Recommendation HSCP-R-2026-01 issued: 1 card sent, 1 not reachable in Teams.',
+      ),
+    ).toBeTruthy();
   });
 });

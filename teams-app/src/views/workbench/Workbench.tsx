@@ -1,36 +1,72 @@
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useApi } from '../../api/ApiContext';
+import type { FindingItem } from '../../api/types';
 import { usePartners } from '../../api/usePartners';
+import { useResource } from '../../api/useResource';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
 import { FindingsSection } from './FindingsSection';
 import { ObservationsInbox } from './ObservationsInbox';
 import { RecommendationsSection } from './RecommendationsSection';
+import { canWrite, useMe } from './useMe';
+import { WorkbenchNav } from './WorkbenchNav';
+
+// The plan (chart, tables, forms) is its own chunk, so the rest of the workbench is usable first.
+const PlanBody = lazy(() => import('./plan/PlanBody'));
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalXXL },
+  section: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 
-/** The scrutineer's personal tab: observations → findings → recommendations. */
+/** The scrutineer's personal tab: plan, then observations → findings → recommendations. */
 export function Workbench() {
   const styles = useStyles();
+  const api = useApi();
   const partners = usePartners();
-  // Bumped after a change so the section downstream reloads.
+  const me = useMe();
+  const writer = canWrite(me);
+  // Bumped after a change so the sections downstream reload.
   const [findingsVersion, setFindingsVersion] = useState(0);
   const [recommendationsVersion, setRecommendationsVersion] = useState(0);
+  const loadFindings = useCallback(() => api.getItems<FindingItem>('/api/findings'), [api]);
+  const findings = useResource(loadFindings, findingsVersion);
   const partnerList = partners.data ?? [];
+  const findingList = findings.data ?? [];
 
   return (
     <div className={styles.root}>
-      <Heading level={1}>Workbench</Heading>
+      <div>
+        <Heading level={1}>Workbench</Heading>
+        <WorkbenchNav />
+      </div>
       {partners.problem && <ProblemText problem={partners.problem} onRetry={partners.reload} />}
-      <ObservationsInbox onFindingCreated={() => setFindingsVersion((v) => v + 1)} />
+      <section aria-labelledby="plan-heading" id="plan" tabIndex={-1} className={styles.section}>
+        <Heading level={2} id="plan-heading">
+          Scrutiny plan
+        </Heading>
+        <Suspense fallback={<p>Loading the scrutiny plan…</p>}>
+          <PlanBody canWrite={writer} />
+        </Suspense>
+      </section>
+      <ObservationsInbox
+        findings={findingList}
+        onFindingsChanged={() => setFindingsVersion((v) => v + 1)}
+      />
       <FindingsSection
+        findings={findings}
         partners={partnerList}
         version={findingsVersion}
         onRecommendationSaved={() => setRecommendationsVersion((v) => v + 1)}
       />
-      <RecommendationsSection version={recommendationsVersion} />
+      <RecommendationsSection
+        version={recommendationsVersion}
+        partners={partnerList}
+        findings={findingList}
+        me={me}
+        canWrite={writer}
+      />
     </div>
   );
 }

@@ -1,0 +1,59 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  // A plain anchor in Fluent's link colours: Fluent's Link would add ~10 kB to this chunk.
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+});
+
+export const sections = [
+  { id: 'plan', label: 'Scrutiny plan' },
+  { id: 'inbox', label: 'Observations inbox' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'recommendations', label: 'Recommendations' },
+] as const;
+
+/** In-page links; each section takes focus (tabindex -1) so keyboard users continue from there. */
+export function WorkbenchNav() {
+  const styles = useStyles();
+  return (
+    <nav aria-label="On this page">
+      <ul className={styles.list}>
+        {sections.map((s) => (
+          <li key={s.id}>
+            <a
+              className={styles.link}
+              href={`#${s.id}`}
+              onClick={(event) => {
+                const target = document.getElementById(s.id);
+                if (!target) return;
+                event.preventDefault();
+                target.focus();
+                target.scrollIntoView?.({ block: 'start' });
+              }}
+            >
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
