@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstLoadChunks, precomputedThemes } from './build/firstLoad.ts';
 import { griffelAot } from './build/griffelAot.ts';
+import { precacheServiceWorker } from './build/precache-plugin.ts';
 
 // Resolved from this file, so the build works whatever directory it is started from.
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,6 +22,7 @@ export default defineConfig({
     griffelAot({ include: ownCode }),
     precomputedThemes({ include: (id) => id.startsWith(`${src}theme/themes/`) }),
     firstLoad.plugin,
+    precacheServiceWorker(),
   ],
   build: {
     outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),

@@ -9,3 +9,12 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker keeps the shell available offline, so a reload in a meeting with no network
+// still opens the side panel and its outbox. Registered after start-up so it never delays Teams.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    // Refused where the browser blocks third-party storage; the tab then works online only.
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}
