@@ -1,7 +1,8 @@
 /*
  * Keeps the tab's shell (HTML, scripts, styles) available offline, so the side panel can be
  * reopened or reloaded in a meeting with no network and its outbox still holds every unsent word.
- * API responses are never cached: records stay in the partnership's tenant, not in the browser.
+ * API responses are never cached: records stay in the partnership's tenant, not in the browser;
+ * only the public sign-in settings (/auth/config) are kept, so an offline start can sign in.
  * The build replaces the two placeholders below (see precache-plugin.ts).
  */
 const VERSION = '__VERSION__';
@@ -13,7 +14,13 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(['/', ...SHELL]))
+      .then((cache) =>
+        Promise.all([
+          cache.addAll(['/', ...SHELL]),
+          // Fetched by the page before this worker controlled it, so cached here too.
+          cache.add('/auth/config').catch(() => undefined),
+        ]),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -37,6 +44,23 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname === '/auth/config') {
+    // Public and data-free (how to sign in); kept so an offline reload can still start.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            void caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() =>
+          caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? Response.error()),
+        ),
+    );
+    return;
+  }
   if (PASS_THROUGH.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Network first so a new release is picked up at once; the cached shell when offline.

@@ -231,14 +231,20 @@ function hostHtml(config: HostConfig): string {
 <script>${HOST_SCRIPT}</script></body></html>`;
 }
 
-/** Opens the tab inside the test host, in a fresh browser context. */
+/**
+ * Opens the tab inside the test host: in a fresh incognito-like context of `browser`, or in the
+ * given context (e.g. a user profile, which keeps third-party storage), which `close` leaves open.
+ */
 export async function openInTeamsHost(
-  browser: Browser,
+  target: Browser | BrowserContext,
   options: TeamsHostOptions,
 ): Promise<TeamsHost> {
   const config = hostConfig(options);
+  const ownContext = 'newContext' in target;
   // Chromium's Local Network Access checks would stop a public origin framing a loopback tab.
-  const context = await browser.newContext({ permissions: ['local-network-access'] });
+  const context = ownContext
+    ? await target.newContext({ permissions: ['local-network-access'] })
+    : target;
   // The host page itself; anything else on the Teams origin does not exist.
   await context.route(`${HOST_ORIGIN}/**`, (route) =>
     new URL(route.request().url()).pathname === HOST_PATH
@@ -290,6 +296,6 @@ export async function openInTeamsHost(
         theme,
       );
     },
-    close: () => context.close(),
+    close: () => (ownContext ? context.close() : hostPage.close()),
   };
 }
