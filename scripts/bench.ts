@@ -50,7 +50,7 @@ function printTable(title: string, table: Row[]): void {
   table.forEach((r) => console.log(line(r)));
 }
 
-/** A plain static file server for the baseline page (no compression, like the app's server). */
+/** A plain static file server for the baseline page (no compression). */
 function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
   const types: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
@@ -104,7 +104,14 @@ async function bundles(): Promise<{ baselineDir: string }> {
       kb(tab.sidePanel.rawBytes),
       kb(baseline.bundle.rawBytes),
       ratio(tab.sidePanel.rawBytes, baseline.bundle.rawBytes),
-      'what the server sends today (no compression)',
+      'sent only to a client that takes no compression',
+    ],
+    [
+      'side panel first load, on the wire',
+      kb(tab.sidePanel.wire.br),
+      kb(base),
+      ratio(tab.sidePanel.wire.br, base),
+      `the build's .br copies as served to Chromium; ${kb(tab.sidePanel.wire.gzip)} as .gz to gzip-only clients`,
     ],
     [
       'side panel, loaded on first use, gzip',

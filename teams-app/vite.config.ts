@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { firstLoadChunks, precomputedThemes } from './build/firstLoad.ts';
 import { griffelAot } from './build/griffelAot.ts';
 import { precacheServiceWorker } from './build/precache-plugin.ts';
+import { precompress } from './build/precompress-plugin.ts';
 
 // Resolved from this file, so the build works whatever directory it is started from.
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -23,6 +24,8 @@ export default defineConfig({
     precomputedThemes({ include: (id) => id.startsWith(`${src}theme/themes/`) }),
     firstLoad.plugin,
     precacheServiceWorker(),
+    // .gz and .br copies of scripts and styles, which the server sends as they are.
+    precompress(),
   ],
   build: {
     outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),

@@ -1,5 +1,17 @@
 /** The words of the domain (see shared/domain.md). Each list is the single source for its choices. */
 
+export {
+  evidenceClasses,
+  evidenceClassLabels,
+  evidenceSources,
+  lineOfEnquiryLabels,
+  linesOfEnquiry,
+  observationStatuses,
+  type EvidenceClass,
+  type EvidenceSource,
+  type LineOfEnquiry,
+} from './observation-vocabulary.js';
+
 export const partnerKinds = [
   'local-authority',
   'police',
@@ -18,49 +30,6 @@ export const roles = [
   'partner-lead',
 ] as const;
 export type Role = (typeof roles)[number];
-
-/** The seed documents' three questions. */
-export const evidenceClasses = ['gone-well', 'too-early', 'worry'] as const;
-export type EvidenceClass = (typeof evidenceClasses)[number];
-
-export const evidenceClassLabels: Record<EvidenceClass, string> = {
-  'gone-well': 'Gone well',
-  'too-early': 'Too early to judge',
-  worry: 'Worry',
-};
-
-export const linesOfEnquiry = [
-  'line-of-sight-on-practice',
-  'space-for-reflection-and-learning',
-  'right-priorities',
-  'voice-of-the-child',
-  'training-effectiveness',
-  'quality-assurance-and-data',
-  'leadership',
-  'case-review-arrangements',
-] as const;
-export type LineOfEnquiry = (typeof linesOfEnquiry)[number];
-
-export const lineOfEnquiryLabels: Record<LineOfEnquiry, string> = {
-  'line-of-sight-on-practice': 'Line of sight on practice',
-  'space-for-reflection-and-learning': 'Space for reflection and learning',
-  'right-priorities': 'Were the priorities the right ones',
-  'voice-of-the-child': 'Voice of the child',
-  'training-effectiveness': 'Effectiveness of training',
-  'quality-assurance-and-data': 'Quality assurance and data used',
-  leadership: 'Strength of leadership',
-  'case-review-arrangements': 'Case-review arrangements',
-};
-
-export const evidenceSources = [
-  'meeting',
-  'frontline-visit',
-  'audit',
-  'data',
-  'voice-of-children-and-families',
-  'practitioners',
-] as const;
-export type EvidenceSource = (typeof evidenceSources)[number];
 
 export const meetingKinds = [
   'strategic-leadership-group',
@@ -98,8 +67,6 @@ export const decisionLabels: Record<Decision, string> = {
 /** Through which route a change was made: kept on every record. */
 export const channels = ['tab', 'teams-card', 'web-link', 'api', 'system'] as const;
 export type Channel = (typeof channels)[number];
-
-export const observationStatuses = ['open', 'promoted'] as const;
 
 /** Working Together 2023's seven functions of independent scrutiny (see shared/domain.md). */
 export const scrutinyFunctions = [

@@ -8,6 +8,7 @@ import { findPersonByObjectId } from '../../application/use-cases/people.js';
 import { parse } from '../../application/validation.js';
 import { InvalidTokenError, type TokenValidator } from '../identity/token-validator.js';
 import { openApiDocument } from './openapi.js';
+import { precompressedAssets, setAssetHeaders } from './precompressed.js';
 import type { Route } from './route.js';
 
 export interface HttpAppOptions {
@@ -111,13 +112,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use('/api', api);
 
   if (existsSync(options.tabDir)) {
+    // Scripts and styles as the build compressed them (.br, .gz), when the browser takes them.
+    app.use(precompressedAssets(options.tabDir));
     app.use(
       express.static(options.tabDir, {
         index: false,
         maxAge: '1h',
-        // A new release must reach the service worker at once; hashed assets may be cached.
+        // A new release must reach the service worker at once; hashed assets may be kept a year.
         setHeaders: (res, path) => {
           if (path.endsWith('sw.js')) res.setHeader('Cache-Control', 'no-cache');
+          setAssetHeaders(res, path, options.tabDir);
         },
       }),
     );

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { EvidenceClass } from '../../../src/domain/vocabulary';
-import { evidenceClassLabels } from '../forms/fields';
+import { evidenceClassLabels } from '../forms/observationFields';
 
 // A plain span rather than Fluent's Badge: it is on the side panel's first load and Badge adds ~13 kB.
 const useStyles = makeStyles({

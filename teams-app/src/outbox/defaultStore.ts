@@ -1,24 +1,20 @@
-import { IndexedDbStore } from './indexedDbStore';
-import { MemoryStore } from './memoryStore';
+import { loadOutboxRuntime } from './loadRuntime';
 import type { Draft, OutboxEntry, OutboxStore } from './types';
 
-/** IndexedDB when it opens; otherwise memory, and `ready()` tells the panel nothing will persist. */
-class FallbackStore implements OutboxStore {
-  private readonly chosen: Promise<OutboxStore>;
-
-  constructor() {
-    if (typeof indexedDB === 'undefined') {
-      this.chosen = Promise.resolve(new MemoryStore());
-      return;
-    }
-    const idb = new IndexedDbStore();
-    this.chosen = idb.ready().then(
-      () => idb,
-      () => new MemoryStore(),
-    );
-  }
+/**
+ * This device's store (IndexedDB, or memory where it cannot open), reached through the outbox's
+ * lazily loaded code: every call waits for it, so nothing is lost if it is used before it loads.
+ */
+class DeviceStore implements OutboxStore {
+  private chosen: Promise<OutboxStore> | null = null;
 
   private async use<T>(work: (store: OutboxStore) => Promise<T>): Promise<T> {
+    this.chosen ??= loadOutboxRuntime()
+      .then((runtime) => runtime.openDeviceStore())
+      .catch((error: unknown) => {
+        this.chosen = null; // the code could not load: try again on the next call
+        throw error;
+      });
     return work(await this.chosen);
   }
 
@@ -49,6 +45,6 @@ let shared: OutboxStore | null = null;
 
 /** One store per page, so every part of the panel sees the same outbox. */
 export function defaultStore(): OutboxStore {
-  shared ??= new FallbackStore();
+  shared ??= new DeviceStore();
   return shared;
 }

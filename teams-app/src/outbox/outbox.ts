@@ -1,4 +1,5 @@
 import type { ObservationItem } from '../api/types';
+import { webLock, type Lock } from './lock';
 import type { ObservationFields, OutboxEntry, OutboxStore, Sender, TeamsMeetingRef } from './types';
 
 export interface NewEntry {
@@ -24,13 +25,13 @@ export interface OutboxSnapshot {
   persistent: boolean;
 }
 
-export type Lock = <T>(work: () => Promise<T>) => Promise<T>;
+export type { Lock };
 
 export interface OutboxOptions {
   now?: () => number;
   /** Wait before the nth automatic retry. */
   retryDelay?: (attempts: number) => number;
-  /** Serialises sending across tabs; the default uses Web Locks where the browser has them. */
+  /** Serialises sending across tabs; the default uses Web Locks where allowed, else a page lock. */
   lock?: Lock;
 }
 
@@ -40,10 +41,12 @@ export function defaultRetryDelay(attempts: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-const webLock: Lock = <T>(work: () => Promise<T>): Promise<T> => {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? (locks.request('critical-friend-outbox', work) as Promise<T>) : work();
-};
+let sharedLock: Lock | undefined;
+/** One lock per page, shared by every outbox on it. */
+function defaultLock(): Lock {
+  sharedLock ??= webLock();
+  return sharedLock;
+}
 
 /**
  * Observations are written to the store first and only then sent, oldest first, one at a time.
@@ -77,7 +80,7 @@ export class Outbox {
   ) {
     this.now = options.now ?? Date.now;
     this.retryDelay = options.retryDelay ?? defaultRetryDelay;
-    this.lock = options.lock ?? webLock;
+    this.lock = options.lock ?? defaultLock();
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -3,13 +3,13 @@ import { ApiError } from '../api/errors';
 import type { MeetingItem, ObservationItem } from '../api/types';
 import { isAuthError } from '../auth/authProvider';
 import { checkText } from '../guard/findings';
+import { offlineReason, signInReason } from './reasons';
 import type { OutboxEntry, SendResult, Sender } from './types';
+
+export { offlineReason, signInReason };
 
 /** A send that hangs is abandoned and retried (same key, so it cannot be stored twice). */
 const SEND_TIMEOUT_MS = 30_000;
-
-export const offlineReason = 'No connection. It will be sent when you are back online.';
-export const signInReason = 'Sign in again to send.';
 
 function timeoutSignal(ms: number): AbortSignal | undefined {
   return typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(ms) : undefined;

@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import type { EvidenceClass } from '../../../../src/domain/vocabulary';
-import { evidenceClassOptions, observationColumns as columns } from '../../forms/fields';
+import { evidenceClassOptions, observationColumns as columns } from '../../forms/observationFields';
 
 interface ClassRadiosProps {
   value: EvidenceClass | '';

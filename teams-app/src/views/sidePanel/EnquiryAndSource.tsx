@@ -1,14 +1,12 @@
 import { Field, Select } from '@fluentui/react-components';
 import type { EvidenceSource, LineOfEnquiry } from '../../../../src/domain/vocabulary';
-import { lineOfEnquiryOptions, observationColumns as columns } from '../../forms/fields';
+import { lineOfEnquiryOptions, observationColumns as columns } from '../../forms/observationFields';
 import { sourceOptions } from './sourceOptions';
 
 interface EnquiryAndSourceProps {
   lineOfEnquiry: LineOfEnquiry | '';
   source: EvidenceSource;
   onChange: (change: { lineOfEnquiry?: LineOfEnquiry | ''; source?: EvidenceSource }) => void;
-  /** False when editing a saved one: the edit API cannot clear a line of enquiry. */
-  allowNoEnquiry?: boolean;
   disabled?: boolean;
 }
 
@@ -17,7 +15,6 @@ export function EnquiryAndSource({
   lineOfEnquiry,
   source,
   onChange,
-  allowNoEnquiry = true,
   disabled,
 }: EnquiryAndSourceProps) {
   return (
@@ -28,7 +25,7 @@ export function EnquiryAndSource({
           disabled={disabled}
           onChange={(_, data) => onChange({ lineOfEnquiry: data.value as LineOfEnquiry | '' })}
         >
-          {(allowNoEnquiry || !lineOfEnquiry) && <option value="">None</option>}
+          <option value="">None</option>
           {lineOfEnquiryOptions.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

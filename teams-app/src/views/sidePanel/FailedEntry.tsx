@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PartnerItem } from '../../api/types';
 import { truncate } from '../../format/text';
-import type { Outbox } from '../../outbox/outbox';
+import type { OutboxControl } from '../../outbox/lazyOutbox';
 import type { OutboxEntry } from '../../outbox/types';
 import { fieldsFrom, valuesFrom } from './formValues';
 import { LazyEditor } from './LazyEditor';
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 interface FailedEntryProps {
   entry: OutboxEntry;
   partners: readonly PartnerItem[];
-  outbox: Outbox;
+  outbox: OutboxControl;
   /** Where focus goes once the entry has left this list. */
   onDone: (message: string) => void;
 }

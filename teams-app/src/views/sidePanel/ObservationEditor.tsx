@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import type { PartnerItem } from '../../api/types';
-import { observationColumns as columns } from '../../forms/fields';
+import { observationColumns as columns } from '../../forms/observationFields';
 import { checkText, rewriteAdvice, warningText } from '../../guard/findings';
 import { IdentifiableWarning } from '../../guard/IdentifiableWarning';
 import { useIdentifiableCheck } from '../../guard/useIdentifiableCheck';
@@ -38,7 +38,6 @@ interface ObservationEditorProps {
   problem?: ReactNode;
   /** Promoted already: the text stays readable but cannot be saved. */
   readOnly?: boolean;
-  allowNoEnquiry?: boolean;
 }
 
 /**
@@ -54,7 +53,6 @@ export function ObservationEditor({
   busy,
   problem,
   readOnly,
-  allowNoEnquiry,
 }: ObservationEditorProps) {
   const styles = useStyles();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -132,7 +130,6 @@ export function ObservationEditor({
       <EnquiryAndSource
         lineOfEnquiry={values.lineOfEnquiry}
         source={values.source}
-        allowNoEnquiry={allowNoEnquiry}
         disabled={readOnly}
         onChange={change}
       />

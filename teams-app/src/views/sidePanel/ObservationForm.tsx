@@ -9,12 +9,12 @@ import {
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import type { PartnerItem } from '../../api/types';
 import type { Status } from '../../components/StatusArea';
-import { evidenceClassLabels, observationColumns as columns } from '../../forms/fields';
+import { evidenceClassLabels, observationColumns as columns } from '../../forms/observationFields';
 import { checkText, rewriteAdvice, warningText } from '../../guard/findings';
 import { IdentifiableWarning } from '../../guard/IdentifiableWarning';
 import { loadGuard } from '../../guard/loadGuard';
 import { useIdentifiableCheck } from '../../guard/useIdentifiableCheck';
-import type { Outbox } from '../../outbox/outbox';
+import type { OutboxControl } from '../../outbox/lazyOutbox';
 import type { OutboxStore, TeamsMeetingRef } from '../../outbox/types';
 import { ClassRadios } from './ClassRadios';
 import { EnquiryAndSource } from './EnquiryAndSource';
@@ -44,7 +44,7 @@ interface ObservationFormProps {
   scope: string;
   link: MeetingLink;
   store: OutboxStore;
-  outbox: Outbox;
+  outbox: OutboxControl;
   onStatus: (status: Status | null) => void;
   textRef: RefObject<HTMLTextAreaElement | null>;
 }

@@ -3,7 +3,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PartnerItem } from '../../api/types';
 import { Heading } from '../../components/Heading';
 import { truncate } from '../../format/text';
-import type { Outbox, OutboxSnapshot } from '../../outbox/outbox';
+import type { OutboxControl } from '../../outbox/lazyOutbox';
+import type { OutboxSnapshot } from '../../outbox/outbox';
 import { FailedEntry } from './FailedEntry';
 
 const useStyles = makeStyles({
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
 
 interface OutboxPanelProps {
   snapshot: OutboxSnapshot;
-  outbox: Outbox;
+  outbox: OutboxControl;
   partners: readonly PartnerItem[];
   onDone: (message: string) => void;
 }

@@ -122,7 +122,6 @@ export function RecentItem({ item, partners, onSaved, onStale, onStatus }: Recen
           busy={busy}
           readOnly={readOnly}
           problem={problem}
-          allowNoEnquiry={!item.lineOfEnquiry}
           onSubmit={(values) => void save(values)}
           onCancel={close}
         />

@@ -73,6 +73,38 @@ describe('editing a saved observation', () => {
     );
   });
 
+  it('clears the line of enquiry with null when None is chosen', async () => {
+    const { api } = serverWith(
+      savedObservation(1, { lineOfEnquiry: 'voice-of-the-child' }),
+      (call) => ({ status: 200, body: savedObservation(2, call.body as Record<string, unknown>) }),
+    );
+    const { recent } = await openEditor();
+    const enquiry = within(recent).getByRole('combobox', { name: 'Line of enquiry' });
+    expect(enquiry).toHaveProperty('value', 'voice-of-the-child');
+
+    fireEvent.change(enquiry, { target: { value: '' } });
+    fireEvent.click(within(recent).getByRole('button', { name: 'Save changes' }));
+
+    await within(recent).findByRole('button', { name: /^Edit: Partners agreed/ });
+    const [call] = api.callsTo('PATCH', '/api/observations/observation-7');
+    expect(call?.body).toEqual({ lineOfEnquiry: null });
+    expect(screen.getByRole('status').textContent).toBe('Changes saved.');
+  });
+
+  it('sends no line of enquiry when it was None and stays None', async () => {
+    const { api } = serverWith(savedObservation(1), (call) => ({
+      status: 200,
+      body: savedObservation(2, call.body as Record<string, unknown>),
+    }));
+    const { recent, box } = await openEditor();
+    fireEvent.change(box, { target: { value: 'Reworded.' } });
+    fireEvent.click(within(recent).getByRole('button', { name: 'Save changes' }));
+
+    await within(recent).findByText('Reworded.', { selector: 'p' });
+    const [call] = api.callsTo('PATCH', '/api/observations/observation-7');
+    expect(call?.body).toEqual({ text: 'Reworded.' });
+  });
+
   it('keeps the edit after 412, reloads the item and saves against the new version', async () => {
     const mine = 'My corrected wording of the observation.';
     let patches = 0;

@@ -20,20 +20,23 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
+/** A PATCH body: what changed; `lineOfEnquiry: null` clears it. */
+export type ObservationChanges = Partial<Omit<ObservationFields, 'lineOfEnquiry'>> & {
+  lineOfEnquiry?: ObservationFields['lineOfEnquiry'] | null;
+};
+
 /** Only what changed, so an edit does not rewrite fields the person did not touch. */
-export function changesBetween(
-  item: ObservationItem,
-  values: FormValues,
-): Partial<ObservationFields> {
-  const changes: Partial<ObservationFields> = {};
+export function changesBetween(item: ObservationItem, values: FormValues): ObservationChanges {
+  const changes: ObservationChanges = {};
   const text = values.text.trim();
   if (text !== item.text) changes.text = text;
   if (values.evidenceClass && values.evidenceClass !== item.evidenceClass) {
     changes.evidenceClass = values.evidenceClass;
   }
   if (!sameIds(values.partnerIds, item.partnerIds ?? [])) changes.partnerIds = values.partnerIds;
-  if (values.lineOfEnquiry && values.lineOfEnquiry !== item.lineOfEnquiry) {
-    changes.lineOfEnquiry = values.lineOfEnquiry;
+  // "None" on one that had a line of enquiry clears it: the API takes null for that.
+  if ((values.lineOfEnquiry || null) !== (item.lineOfEnquiry ?? null)) {
+    changes.lineOfEnquiry = values.lineOfEnquiry || null;
   }
   if (values.source !== item.source) changes.source = values.source;
   return changes;

@@ -1,6 +1,6 @@
 import type { Status } from '../../components/StatusArea';
 import type { OutboxEvent } from '../../outbox/outbox';
-import { offlineReason } from '../../outbox/sendObservation';
+import { offlineReason } from '../../outbox/reasons';
 
 export const savedOffline = 'Saved on this device. It will be sent when you are back online.';
 

@@ -1,5 +1,5 @@
-import { evidenceClasses, type EvidenceClass } from '../../../../src/domain/vocabulary';
-import { evidenceClassLabels } from '../../forms/fields';
+import { evidenceClasses, type EvidenceClass } from '../../../../src/domain/observation-vocabulary';
+import { evidenceClassLabels } from '../../forms/observationFields';
 
 interface KeyLike {
   altKey: boolean;
