@@ -26,7 +26,7 @@ const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX29mZmxpbmVfdGVzdA';
 async function observationsWith(text: string) {
   const token = await server.token('scrutineer@harbourside.example');
   const all = (await server.api('/api/observations', { token })).json as {
-    items: { text: string; meetingId?: string; evidenceClass: string }[];
+    items: { text: string; meetingId?: string; evidenceClass: string; partnerIds: string[] }[];
   };
   return all.items.filter((o) => o.text === text);
 }
@@ -55,6 +55,7 @@ describe('offline filing in the meeting side panel', () => {
     await profile.setOffline(true);
     await frame.getByRole('textbox', { name: 'Observation' }).fill(text);
     await frame.getByRole('radio', { name: 'Worry' }).check();
+    await frame.getByRole('checkbox', { name: 'Eastshire Constabulary' }).check();
     await frame.getByRole('textbox', { name: 'Observation' }).press('Enter');
     await frame
       .getByText('Saved on this device. It will be sent when you are back online.')
@@ -67,6 +68,8 @@ describe('offline filing in the meeting side panel', () => {
     frame = teams.frame;
     await frame.getByRole('region', { name: 'Pending (1)' }).waitFor();
     await expect(frame.getByText(text).first().isVisible()).resolves.toBe(true);
+    // The partners this device last saw are still there to tick.
+    await frame.getByRole('checkbox', { name: 'Eastshire Constabulary' }).waitFor();
     expect(await observationsWith(text)).toHaveLength(0);
 
     // Back online: the outbox sends it, once.
@@ -75,6 +78,7 @@ describe('offline filing in the meeting side panel', () => {
     const stored = await observationsWith(text);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.evidenceClass).toBe('worry');
+    expect(stored[0]?.partnerIds).toHaveLength(1);
     expect(stored[0]?.meetingId).toBeTruthy();
 
     // A further reload sends nothing again.
