@@ -101,71 +101,21 @@ export interface Me {
   partnership: PartnershipItem;
 }
 
-export interface BurnDownMonth {
-  /** `YYYY-MM` */
-  month: string;
-  /** Actuals are null for months that have not started. */
-  logged: number | null;
-  cumulative: number | null;
-  remaining: number | null;
-  ideal: number;
-}
-
-export interface PlanSummaryActivity {
-  id: string;
-  theme: string;
-  title: string;
-  functions: ScrutinyFunction[];
-  linesOfEnquiry: LineOfEnquiry[];
-  daysAllocated: number;
-  daysLogged: number;
-  status: ActivityStatus;
-  overrun: boolean;
-}
-
-export interface CoverageRow<K extends string> {
-  key: K;
-  label: string;
-  activities: number;
-  daysAllocated: number;
-  daysLogged: number;
-  gap: boolean;
-}
-
-export interface PlanSummary {
-  reportingYear: number;
-  start: string;
-  end: string;
-  days: {
-    contracted: number;
-    allocated: number;
-    logged: number;
-    remaining: number;
-    unallocated: number;
-  };
-  cost: { dayRate: number; budget: number; spent: number; committed: number };
-  burnDown: BurnDownMonth[];
-  activities: PlanSummaryActivity[];
-  coverage: {
-    functions: CoverageRow<ScrutinyFunction>[];
-    linesOfEnquiry: CoverageRow<LineOfEnquiry>[];
-  };
-  warnings: string[];
-}
+// The plan summary and triangulation shapes are the domain's own (one definition, server and tab).
+import type { PlanSummary } from '../../../src/domain/plan';
+import type { TriangulationRow } from '../../../src/domain/triangulation';
+export type {
+  ActivitySummary as PlanSummaryActivity,
+  BurnDownPoint as BurnDownMonth,
+  CoverageRow,
+  PlanSummary,
+} from '../../../src/domain/plan';
+export type { TriangulationRow } from '../../../src/domain/triangulation';
 
 export interface PlanSummaryResponse {
   plan: PlanItem;
   summary: PlanSummary;
   activities: PlanActivityItem[];
-}
-
-export interface TriangulationRow {
-  findingId: string;
-  title: string;
-  evidenceClass: EvidenceClass;
-  sources: { source: EvidenceSource; observations: number; declared: boolean }[];
-  distinctSources: number;
-  triangulated: boolean;
 }
 
 export interface Triangulation {

@@ -86,8 +86,17 @@ const actual: Record<string, [number, number]> = {
 
 export const summary: PlanSummary = {
   reportingYear: 2026,
+  label: '2026/27',
   start: '2026-04-01',
   end: '2027-03-31',
+  today: '2026-06-30',
+  pace: {
+    phase: 'running',
+    elapsedDays: 91,
+    daysInYear: 365,
+    projectedDays: 30.08,
+    runsOutOn: '2027-01-20',
+  },
   days: { contracted: 24, allocated: 13, logged: 7.5, remaining: 16.5, unallocated: 11 },
   cost: { dayRate: 650, budget: 15600, spent: 4875, committed: 8450 },
   burnDown: months.map((month, i) => {
