@@ -144,20 +144,32 @@ describe.each(THEMES)('accessibility, %s theme', (theme) => {
     const page = await openStandalone('/workbench', theme);
     try {
       await settle(page);
-      // Every disclosure (Write recommendation, Edit, ...) in turn, scanning each state.
+      // Every kind of disclosure (Write recommendation, Edit <activity>, Change reference
+      // scheme, ...) opened once, scanning each state; same-named ones open the same form.
       const found: string[] = [];
+      const seen = new Set<string>();
       let opened = 0;
-      for (let i = 0; i < 12; i++) {
+      for (let i = 0; i < 60; i++) {
         const collapsed = page.locator('main button[aria-expanded="false"]:not([disabled])');
-        if ((await collapsed.count()) === 0) break;
-        const label = ((await collapsed.first().textContent()) ?? '').trim();
-        await collapsed.first().click();
+        const labels = (await collapsed.allTextContents()).map((t) => t.trim());
+        const next = labels.findIndex((label) => !seen.has(label));
+        if (next < 0) break;
+        const label = labels[next] ?? '';
+        seen.add(label);
+        await collapsed.nth(next).click();
         await page.mouse.move(0, 0); // not scanning the hover state
         await settle(page);
         if ((await page.locator('main [aria-expanded="true"]').count()) === 0) continue;
         opened++;
         found.push(...(await violationsOf(page, `workbench after "${label}", ${theme}`)));
       }
+      expect([...seen]).toEqual(
+        expect.arrayContaining([
+          'Change day budget',
+          'Write recommendation',
+          'Change reference scheme',
+        ]),
+      );
       expect(opened, 'the demo workbench has forms to open').toBeGreaterThan(0);
       expect(found).toEqual([]);
     } finally {

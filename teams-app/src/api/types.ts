@@ -82,13 +82,6 @@ import type {
   Plan,
   PlanActivity,
 } from '../../../src/domain/lists/schema';
-import type {
-  ActivityStatus,
-  EvidenceClass,
-  EvidenceSource,
-  LineOfEnquiry,
-  ScrutinyFunction,
-} from '../../../src/domain/vocabulary';
 
 export type PartnershipItem = Item<Partnership>;
 export type PersonItem = Item<Person>;
@@ -126,3 +119,12 @@ export interface NextReference {
   reference: string;
   scheme: string;
 }
+
+// Plan changes (PATCH bodies): only the fields that changed are sent, with the item's etag.
+export type PlanPatch = Partial<Pick<Plan, 'daysContracted' | 'dayRate'>>;
+export type PlanActivityPatch = Partial<
+  Pick<
+    PlanActivity,
+    'theme' | 'title' | 'functions' | 'linesOfEnquiry' | 'daysAllocated' | 'status'
+  >
+>;
