@@ -19,6 +19,8 @@ export interface Config {
       };
   /** The bot's Entra app id; absent in local mode (the Agents SDK then accepts anonymous requests). */
   botClientId?: string;
+  /** Where England and Wales bank holidays come from: the date-holidays rules, or GOV.UK. */
+  holidaySource: 'date-holidays' | 'gov-uk';
 }
 
 export class ConfigError extends Error {
@@ -35,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== 'demo' && seed !== 'none') throw new ConfigError('SEED must be "demo" or "none".');
   const mode = env.AUTH_MODE ?? (production ? 'entra' : 'local');
   const botClientId = env.clientId ?? env.connections__serviceConnection__settings__clientId;
+  const holidaySource = env.HOLIDAY_SOURCE ?? 'date-holidays';
+  if (holidaySource !== 'date-holidays' && holidaySource !== 'gov-uk')
+    throw new ConfigError('HOLIDAY_SOURCE must be "date-holidays" or "gov-uk".');
   const base = {
     port,
     host,
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     ...(botClientId ? { botClientId } : {}),
+    holidaySource: holidaySource as Config['holidaySource'],
   };
   if (mode === 'local') {
     if (production) {

@@ -9,6 +9,8 @@ import { createHttpApp } from '../adapters/http/app.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
 import { apiRoutes } from '../adapters/http/routes.js';
 import { planRoutes } from '../adapters/http/plan-routes.js';
+import { calendarRoutes } from '../adapters/http/calendar-routes.js';
+import { createHolidayCalendar } from '../adapters/holidays/index.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
 import {
   createTokenValidator,
@@ -85,9 +87,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const bot = createBot(deps, { allowedTenantIds });
+  // England and Wales bank holidays for working-day clocks: the date-holidays rules, or GOV.UK.
+  const holidays = createHolidayCalendar(config.holidaySource);
   const app = createHttpApp({
     deps,
-    routes: [...apiRoutes(deps), ...planRoutes(deps)],
+    routes: [...apiRoutes(deps), ...planRoutes(deps), ...calendarRoutes(holidays)],
     validateToken: createTokenValidator(validator),
     authConfig:
       config.auth.mode === 'local'
