@@ -12,6 +12,11 @@ param aadAppClientId string
 @description('Comma-separated tenant ids allowed to sign in: the partnership tenant, and partners\' home tenants for guests.')
 param allowedTenantIds string
 
+@secure()
+@minLength(32)
+@description('Signs the single-use response links emailed to people Teams cannot reach (LINK_SIGNING_KEY).')
+param linkSigningKey string
+
 @maxLength(42)
 param botDisplayName string = 'Critical Friend'
 
@@ -102,6 +107,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'ALLOWED_TENANT_IDS'
           value: allowedTenantIds
+        }
+        {
+          name: 'LINK_SIGNING_KEY'
+          value: linkSigningKey
         }
       ]
     }

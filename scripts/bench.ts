@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the side panel's first-load size, its time to notifySuccess inside the TeamsJS
- * test host, the observation save latency and the identifiable-data guard. Every figure is printed
+ * test host, the observation save latency, the identifiable-data guard and the fan-out of 1,000
+ * cards to the Bot Connector emulator (scripts/bench-fanout.ts). Every figure is printed
  * beside a baseline measured in the same run, and as a ratio to it.
  *
  * Not a test: timings vary by machine, so nothing here passes or fails. BENCH_LOAD_RUNS sets the
@@ -15,6 +16,7 @@ import { startTestServer, type TestServer } from '../tests/support/server.js';
 import { openInTeamsHost } from '../tests/support/teams-host.js';
 import { buildBaseline, buildTab, removeBaseline } from './bench-bundle.js';
 import { guardTimings } from './bench-guard.js';
+import { fanOutBench } from './bench-fanout.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_KB = 130;
@@ -257,8 +259,9 @@ try {
   removeBaseline(root);
 }
 guard();
+rows.push(...(await fanOutBench()));
 printTable(
   `Critical Friend bench (${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
-    'baselines: a minimal React 19 + TeamsJS page, GET /healthz, one regex pass)',
+    'baselines: a minimal React 19 + TeamsJS page, GET /healthz, one regex pass, the Bot Connector emulator’s limit)',
   rows,
 );

@@ -24,17 +24,37 @@ const fields = (indent: string, id: string, name: string, upn: string, objectId:
 const user = (id: string, name: string, upn: string, objectId: string) =>
   `  - ${fields('    ', id, name, upn, objectId)}\n`;
 
-export function playgroundConfig(): string {
+/** The demo people a Playground can be: its current user, and the others in its chats. */
+export const PLAYGROUND_PEOPLE = {
+  aisha: ['user-aisha', 'Aisha Noor', 'aisha.noor@eastshire-police.example', DEMO_POLICE_LEAD_OID],
+  tom: ['user-tom', 'Tom Bradley', 'tom.bradley@eastshire-police.example', oid(22)],
+  sam: ['user-sam', 'Sam Carter', 'sam.carter@harbourside.example', oid(12)],
+  beth: ['user-beth', 'Beth Morris', 'beth.morris@coastvale-icb.example', oid(32)],
+  owen: ['user-owen', 'Owen Price', 'owen.price@harbourside-college.example', oid(40)],
+  lena: ['user-lena', 'Lena Kowalski', 'lena.kowalski@brightpath.example', oid(50)],
+} as const satisfies Record<string, readonly [string, string, string, string]>;
+export type PlaygroundPerson = keyof typeof PLAYGROUND_PEOPLE;
+
+/**
+ * The Playground has one fixed current user per instance (no switching), so a second person is a
+ * second instance with its own config; the group chat has the same id and members in each.
+ */
+export function playgroundConfig(me: PlaygroundPerson = 'aisha'): string {
+  const [id, name, upn, objectId] = PLAYGROUND_PEOPLE[me];
+  const others = Object.entries(PLAYGROUND_PEOPLE)
+    .filter(([key]) => key !== me)
+    .map(([, [i, n, u, o]]) => user(i, n, u, o))
+    .join('');
   return `version: "0.1.1"
 tenantId: ${DEMO_TENANT_ID}
 bot:
   id: 00000000-0000-0000-0000-00000000cf01
   name: Critical Friend
 currentUser:
-  ${fields('  ', 'user-aisha', 'Aisha Noor', 'aisha.noor@eastshire-police.example', DEMO_POLICE_LEAD_OID)}
+  ${fields('  ', id, name, upn, objectId)}
 users:
-${user('user-tom', 'Tom Bradley', 'tom.bradley@eastshire-police.example', oid(22))}${user('user-sam', 'Sam Carter', 'sam.carter@harbourside.example', oid(12))}${user('user-beth', 'Beth Morris', 'beth.morris@coastvale-icb.example', oid(32))}${user('user-owen', 'Owen Price', 'owen.price@harbourside-college.example', oid(40))}${user('user-lena', 'Lena Kowalski', 'lena.kowalski@brightpath.example', oid(50))}personalChat:
-  id: personal-chat-aisha
+${others}personalChat:
+  id: personal-chat-${me}
 groupChat:
   id: group-chat-scrutiny
   name: Harbourside scrutiny
@@ -48,9 +68,21 @@ team:
 `;
 }
 
-export async function startPlayground(opts: { botUrl: string; port: number; dataDir: string }) {
-  const configPath = resolve(join(opts.dataDir, 'm365agentsplayground.yml'));
-  writeFileSync(configPath, playgroundConfig());
+export async function startPlayground(opts: {
+  botUrl: string;
+  port: number;
+  dataDir: string;
+  /** Who the Playground's user is (default Aisha Noor, Eastshire Constabulary's partner lead). */
+  as?: PlaygroundPerson;
+}) {
+  const me = opts.as ?? 'aisha';
+  const configPath = resolve(
+    join(
+      opts.dataDir,
+      me === 'aisha' ? 'm365agentsplayground.yml' : `m365agentsplayground-${me}.yml`,
+    ),
+  );
+  writeFileSync(configPath, playgroundConfig(me));
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(
     process.execPath,

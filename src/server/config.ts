@@ -21,6 +21,34 @@ export interface Config {
   botClientId?: string;
   /** Where England and Wales bank holidays come from: the date-holidays rules, or GOV.UK. */
   holidaySource: 'date-holidays' | 'gov-uk';
+  /** How cards go out: see src/application/use-cases/delivery-worker.ts. */
+  delivery: DeliveryConfig;
+  /** The email-and-web route for people Teams cannot reach: see response-links.ts. */
+  responseLinks: ResponseLinkConfig;
+}
+
+export interface ResponseLinkConfig {
+  /** LINK_SIGNING_KEY (32+ characters; required in production); else a key kept in DATA_DIR. */
+  signingKey?: string;
+  /** MAIL: `embedded` keeps emails in the emailOutbox list; `graph` sends them as MAIL_SENDER. */
+  mail: { kind: 'embedded' } | { kind: 'graph'; graphUrl: string; sender: string };
+}
+
+export interface DeliveryConfig {
+  /** SEND_RATE_PER_SECOND: the app's sends a second (Teams allows 50 per app per tenant). */
+  ratePerSecond: number;
+  /** SEND_BURST: the largest burst above the rate. */
+  burst: number;
+  /** SEND_TIMEOUT_MS: one send's limit before it counts as unconfirmed. */
+  sendTimeoutMs: number;
+  /** DELIVERY_LEASE_MS: how long a worker holds a row it is sending. */
+  leaseMs: number;
+  /** DELIVERY_SETTLE_MS: after an unconfirmed send, how long before an empty search is trusted. */
+  settleMs: number;
+  /** DELIVERY_RECONCILE_WINDOW_MS: how long an unconfirmed send is checked before it is held. */
+  reconcileWindowMs: number;
+  /** CARD_LOOKUP: `graph` reads the person's chat through Graph (needs Chat.Read.All). */
+  lookup: { kind: 'none' } | { kind: 'graph'; graphUrl: string; teamsAppId: string };
 }
 
 export class ConfigError extends Error {
@@ -40,7 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const holidaySource = env.HOLIDAY_SOURCE ?? 'date-holidays';
   if (holidaySource !== 'date-holidays' && holidaySource !== 'gov-uk')
     throw new ConfigError('HOLIDAY_SOURCE must be "date-holidays" or "gov-uk".');
+  const delivery = loadDelivery(env);
   const base = {
+    delivery,
     port,
     host,
     dataDir: env.DATA_DIR ?? '.data',
@@ -56,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'NODE_ENV=production needs Entra ID: set ENTRA_TENANT_ID, ENTRA_API_CLIENT_ID, ALLOWED_TENANT_IDS and clientId (the bot). Local sign-in is never allowed in production.',
       );
     }
-    return { ...base, auth: { mode: 'local' } };
+    return { ...base, auth: { mode: 'local' }, responseLinks: loadResponseLinks(env, production) };
   }
   if (mode !== 'entra') throw new ConfigError('AUTH_MODE must be "local" or "entra".');
   const missing = ['ENTRA_TENANT_ID', 'ENTRA_API_CLIENT_ID', 'ALLOWED_TENANT_IDS'].filter(
@@ -72,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clientId = env.ENTRA_API_CLIENT_ID as string;
   return {
     ...base,
+    responseLinks: loadResponseLinks(env, production),
     auth: {
       mode: 'entra',
       tenantId,
@@ -83,5 +114,68 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
       authority: env.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com',
     },
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a number above 0, not "${raw}".`);
+  }
+  return value;
+}
+
+function loadDelivery(env: NodeJS.ProcessEnv): DeliveryConfig {
+  const ratePerSecond = positive(env, 'SEND_RATE_PER_SECOND', 40);
+  const lookup = env.CARD_LOOKUP ?? 'none';
+  if (lookup !== 'none' && lookup !== 'graph') {
+    throw new ConfigError('CARD_LOOKUP must be "none" or "graph".');
+  }
+  if (lookup === 'graph' && !env.TEAMS_APP_ID) {
+    throw new ConfigError('CARD_LOOKUP=graph needs TEAMS_APP_ID (the app’s id in the catalog).');
+  }
+  return {
+    ratePerSecond,
+    burst: positive(env, 'SEND_BURST', Math.max(1, Math.floor(ratePerSecond / 10))),
+    sendTimeoutMs: positive(env, 'SEND_TIMEOUT_MS', 15_000),
+    leaseMs: positive(env, 'DELIVERY_LEASE_MS', 60_000),
+    settleMs: positive(env, 'DELIVERY_SETTLE_MS', 60_000),
+    reconcileWindowMs: positive(env, 'DELIVERY_RECONCILE_WINDOW_MS', 15 * 60_000),
+    lookup:
+      lookup === 'graph'
+        ? {
+            kind: 'graph',
+            graphUrl: env.GRAPH_URL ?? 'https://graph.microsoft.com',
+            teamsAppId: env.TEAMS_APP_ID as string,
+          }
+        : { kind: 'none' },
+  };
+}
+
+function loadResponseLinks(env: NodeJS.ProcessEnv, production: boolean): ResponseLinkConfig {
+  const signingKey = env.LINK_SIGNING_KEY || undefined;
+  if (production && !signingKey)
+    throw new ConfigError(
+      'NODE_ENV=production needs LINK_SIGNING_KEY (at least 32 random characters, e.g. `openssl rand -base64 48`): it signs the response links emailed to people Teams cannot reach.',
+    );
+  if (signingKey !== undefined && new TextEncoder().encode(signingKey).length < 32)
+    throw new ConfigError('LINK_SIGNING_KEY must be at least 32 characters long.');
+  const mail = env.MAIL ?? 'embedded';
+  if (mail !== 'embedded' && mail !== 'graph')
+    throw new ConfigError('MAIL must be "embedded" or "graph".');
+  if (mail === 'graph' && !env.MAIL_SENDER)
+    throw new ConfigError('MAIL=graph needs MAIL_SENDER (the mailbox the emails are sent from).');
+  return {
+    ...(signingKey ? { signingKey } : {}),
+    mail:
+      mail === 'graph'
+        ? {
+            kind: 'graph',
+            graphUrl: env.GRAPH_URL ?? 'https://graph.microsoft.com',
+            sender: env.MAIL_SENDER as string,
+          }
+        : { kind: 'embedded' },
   };
 }

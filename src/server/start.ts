@@ -10,6 +10,7 @@ import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/
 import { apiRoutes } from '../adapters/http/routes.js';
 import { planRoutes } from '../adapters/http/plan-routes.js';
 import { calendarRoutes } from '../adapters/http/calendar-routes.js';
+import { slgRoutes } from '../adapters/http/slg-routes.js';
 import { createHolidayCalendar } from '../adapters/holidays/index.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
 import {
@@ -18,7 +19,8 @@ import {
 } from '../adapters/identity/token-validator.js';
 import { SqliteRepository } from '../adapters/sqlite/sqlite-repository.js';
 import { createBot } from '../adapters/teams/bot.js';
-import { TeamsCardGateway } from '../adapters/teams/card-gateway.js';
+import { cardGateway, startDeliveryWorker } from './deliveries.js';
+import { responseLinkService } from './response-links.js';
 import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
 import { seedHarboursidePlan } from './seed/harbourside-plan.js';
@@ -48,8 +50,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps: Deps = {
     repo,
     now: () => new Date(),
-    cards: new TeamsCardGateway(adapter, config.botClientId ?? 'local-anonymous', repo),
+    cards: cardGateway(adapter, repo, config, botAuth),
   };
+  const responseLinks = responseLinkService(deps, config, botAuth);
+  // Whoever Teams cannot reach is emailed a signed, single-use link to respond on the web.
+  const worker = startDeliveryWorker(deps, config.delivery, (d) => responseLinks.offer(d));
 
   const [partnership] = await repo.all('partnerships');
   const partners = await repo.all('partners');
@@ -91,7 +96,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const holidays = createHolidayCalendar(config.holidaySource);
   const app = createHttpApp({
     deps,
-    routes: [...apiRoutes(deps), ...planRoutes(deps), ...calendarRoutes(holidays)],
+    routes: [
+      ...apiRoutes(deps, { deliveries: worker }),
+      ...planRoutes(deps),
+      ...calendarRoutes(holidays),
+      ...slgRoutes(deps),
+      ...responseLinks.routes,
+    ],
     validateToken: createTokenValidator(validator),
     authConfig:
       config.auth.mode === 'local'
@@ -121,8 +132,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close: () =>
       new Promise((done) => {
         server.close(() => {
-          repo.close();
-          done();
+          void worker.stop().finally(() => {
+            repo.close();
+            done();
+          });
         });
         server.closeAllConnections();
       }),

@@ -31,6 +31,9 @@ beforeEach(() => {
       sendRecommendation: async () => {
         throw new Error('no cards in this test');
       },
+      findRecommendation: async () => {
+        throw new Error('no cards in this test');
+      },
     },
   };
 });

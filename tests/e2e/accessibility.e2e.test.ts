@@ -19,6 +19,7 @@ const TEAMS_THEME: Record<Theme, TeamsTheme> = {
   contrast: 'contrast',
 };
 const SCRUTINEER = 'scrutineer@harbourside.example';
+const POLICE_LEAD = 'aisha.noor@eastshire-police.example';
 
 interface Violation {
   id: string;
@@ -32,14 +33,13 @@ let server: TestServer;
 let browser: Browser;
 let signedIn: BrowserContext;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  const token = await server.token(SCRUTINEER);
-  signedIn = await browser.newContext();
-  await signedIn.route('**/validDomains.json', (r) => r.fulfill({ json: { validOrigins: [] } }));
+/** A browser context signed in as `upn` (the tab keeps the dev sign-in's token in sessionStorage). */
+async function signedInAs(upn: string): Promise<BrowserContext> {
+  const token = await server.token(upn);
+  const context = await browser.newContext();
+  await context.route('**/validDomains.json', (r) => r.fulfill({ json: { validOrigins: [] } }));
   // The tab keeps the dev sign-in's token in sessionStorage (see localAuthProvider.ts).
-  await signedIn.addInitScript(
+  await context.addInitScript(
     ({ origin, value }) => {
       if (window.location.origin !== origin) return;
       window.sessionStorage.setItem(
@@ -49,6 +49,16 @@ beforeAll(async () => {
     },
     { origin: server.url, value: token },
   );
+  return context;
+}
+
+let partnerLead: BrowserContext;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  signedIn = await signedInAs(SCRUTINEER);
+  partnerLead = await signedInAs(POLICE_LEAD);
 });
 afterAll(async () => {
   await browser?.close();
@@ -125,7 +135,70 @@ const standaloneViews: { name: string; path: string; heading: string | RegExp }[
   { name: 'sign-in', path: '/sign-in', heading: 'Sign in' },
   { name: 'config page', path: '/config', heading: 'Add Critical Friend' },
   { name: 'not found', path: '/no-such-page', heading: 'Page not found' },
+  // Signed in as the scrutineer, a link that is not valid: the page says so.
+  {
+    name: 'respond page (bad link)',
+    path: '/respond?t=not-a-link',
+    heading: 'Respond to a recommendation',
+  },
 ];
+
+let linkSeq = 0;
+/** A recommendation to Eastshire Constabulary and the path of the link emailed to its lead. */
+async function respondLink(): Promise<{ path: string; reference: string }> {
+  const repo = server.deps.repo;
+  const ctx = {
+    actorId: 'test',
+    homeTenantId: '',
+    channel: 'system' as const,
+    at: new Date().toISOString(),
+  };
+  const [police] = await repo
+    .all('partners')
+    .then((all) => all.filter((p) => p.fields.name === 'Eastshire Constabulary'));
+  const [lead] = await repo.all('people', { field: 'upn', equals: POLICE_LEAD });
+  const finding = await repo.create(
+    'findings',
+    {
+      title: 'Strategy discussions start late out of hours',
+      summary: 'Audit and practitioners agree that out-of-hours discussions wait for an officer.',
+      evidenceClass: 'worry',
+      partnerIds: [police!.id],
+    },
+    ctx,
+  );
+  const reference = `A11Y-R-2026-${String(++linkSeq).padStart(2, '0')}`;
+  const rec = await repo.create(
+    'recommendations',
+    {
+      reference,
+      title: 'Assure police attendance at strategy discussions',
+      text: 'Eastshire Constabulary should show how the right officer attends every strategy discussion.',
+      priority: 'high',
+      partnerIds: [police!.id],
+      findingIds: [finding.id],
+      responseDueDate: '2099-03-31',
+      status: 'issued',
+      issuedAt: new Date().toISOString(),
+    },
+    ctx,
+  );
+  const businessUnit = await server.token('business.unit@harbourside.example');
+  const offered = await server.api(
+    `/api/recommendations/${rec.id}/deliveries/${lead!.id}/web-link`,
+    {
+      method: 'POST',
+      token: businessUnit,
+    },
+  );
+  expect(offered.status).toBe(201);
+  const outbox = await server.api('/api/email-outbox', { token: businessUnit });
+  const email = (
+    outbox.json as { items: { recommendationId?: string; body: string }[] }
+  ).items.find((e) => e.recommendationId === rec.id);
+  const url = new URL(/https?:\/\/\S+\/respond\?t=\S+/.exec(email?.body ?? '')?.[0] ?? '');
+  return { path: `${url.pathname}${url.search}`, reference };
+}
 
 describe.each(THEMES)('accessibility, %s theme', (theme) => {
   for (const view of standaloneViews) {
@@ -139,6 +212,40 @@ describe.each(THEMES)('accessibility, %s theme', (theme) => {
       }
     });
   }
+
+  it('respond page from an email link: form, refused and recorded', async () => {
+    const { path, reference } = await respondLink();
+    const url = new URL(path, server.url);
+    url.searchParams.set('theme', theme);
+    const page = await partnerLead.newPage();
+    try {
+      await page.goto(url.toString());
+      await page.locator(`[data-theme="${theme}"]`).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: `Respond to recommendation ${reference}` })
+        .waitFor();
+      await page.getByRole('button', { name: 'Add another action' }).click();
+      await axe(page, `respond page, ${theme}`);
+
+      await page.getByRole('button', { name: 'Submit response' }).click();
+      await page.getByText('Your response is not ready to send yet.').waitFor();
+      await page.mouse.move(0, 0);
+      await axe(page, `respond page with problems, ${theme}`);
+
+      await page.getByRole('radio', { name: 'Decline' }).check();
+      await page
+        .getByRole('textbox', { name: /Rationale/ })
+        .fill('The force already meets this through its existing duty rota.');
+      await page.getByRole('button', { name: 'Submit response' }).click();
+      await page
+        .getByRole('heading', { name: 'Your response is recorded (channel: email link)' })
+        .waitFor();
+      await page.mouse.move(0, 0);
+      await axe(page, `respond page, response recorded, ${theme}`);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('workbench with each of its forms opened', async () => {
     const page = await openStandalone('/workbench', theme);

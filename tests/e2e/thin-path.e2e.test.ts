@@ -113,6 +113,20 @@ describe('the thin path', () => {
       .fill(
         'Agreed: the public protection unit will attend every strategy discussion from January.',
       );
+    // Accepting proposes at least one action: what, its owner (one of the force's people), when, evidence.
+    await chat
+      .getByLabel('What will be done')
+      .last()
+      .fill('Public protection unit attends every strategy discussion.');
+    await chat.getByRole('combobox', { name: /Owner/ }).last().click();
+    await chat.getByRole('option', { name: /^Aisha Noor/ }).click();
+    await chat.getByLabel('Target date').last().fill('2099-01-31');
+    await chat.getByLabel('Target date').last().press('Enter');
+    await chat.keyboard.press('Escape');
+    await chat
+      .getByLabel('Evidence expected')
+      .last()
+      .fill('Attendance figures from the Front Door log.');
     await chat.getByRole('button', { name: 'Submit response' }).last().click();
     await chat
       .getByText('Response: Accept')

@@ -32,6 +32,7 @@ describe('configuration', () => {
       ENTRA_API_CLIENT_ID: 'c1',
       ALLOWED_TENANT_IDS: 't1, t2',
       clientId: 'bot1',
+      LINK_SIGNING_KEY: 'a-production-link-signing-key-of-32-plus-chars',
     });
     expect(config.auth).toMatchObject({
       mode: 'entra',

@@ -10,6 +10,8 @@ import {
   issueRecommendation,
 } from '../../application/use-cases/recommendations.js';
 import { buildTracker } from '../../application/use-cases/tracker.js';
+import { deliveriesFor, resendDelivery } from '../../application/use-cases/deliveries.js';
+import { requireRole } from '../../application/use-cases/authorise.js';
 import type { ListName } from '../../domain/lists/schema.js';
 import { observationStatuses } from '../../domain/vocabulary.js';
 import { checkRoutes } from './check-routes.js';
@@ -21,7 +23,40 @@ import { route, type Route } from './route.js';
 
 export { toJson };
 
-export function apiRoutes(deps: Deps): Route[] {
+/** What the routes need from the delivery worker. */
+export interface DeliveryRunner {
+  nudge(): void;
+  nextPass(): Promise<void>;
+}
+
+/** Up to this many cards, issuing waits for the worker's first pass (at most FIRST_PASS_WAIT_MS). */
+const WAIT_FOR_FIRST_PASS_UP_TO = 20;
+const FIRST_PASS_WAIT_MS = 2_000;
+
+const deliveriesSchema = z.array(
+  z.object({
+    personId: z.string(),
+    displayName: z.string(),
+    partnerName: z.string(),
+    status: z.enum(['pending', 'sent', 'unreachable', 'failed']),
+    detail: z.string().optional(),
+  }),
+);
+const issueResponse = z.object({
+  recommendation: itemSchema('recommendations'),
+  deliveries: deliveriesSchema,
+});
+
+const waitAtMost = (work: Promise<void>, ms: number) =>
+  new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    void work.finally(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+
+export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } = {}): Route[] {
   const listRoute = (list: ListName, path: string, summary: string) =>
     route({
       method: 'get',
@@ -160,26 +195,53 @@ export function apiRoutes(deps: Deps): Route[] {
       method: 'post',
       path: '/api/recommendations/:id/issue',
       success: [200],
-      summary: "Issue a draft and send each named partner's leads a card",
-      response: z.object({
-        recommendation: itemSchema('recommendations'),
-        deliveries: z.array(
-          z.object({
-            personId: z.string(),
-            displayName: z.string(),
-            partnerName: z.string(),
-            status: z.enum(['pending', 'sent', 'unreachable', 'failed']),
-            detail: z.string().optional(),
-          }),
-        ),
-      }),
+      summary:
+        "Issue a draft and queue a card for each named partner's leads; waits up to 2 s for the first sends when they are few",
+      response: issueResponse,
       handler: async ({ actor, params }) => {
-        const { recommendation, deliveries } = await issueRecommendation(
-          deps,
-          actor,
-          idParam(params),
-        );
-        return { status: 200, body: { recommendation: toJson(recommendation), deliveries } };
+        const id = idParam(params);
+        const issued = await issueRecommendation(deps, actor, id);
+        const worker = options.deliveries;
+        // The cards go out from the delivery worker. For a handful of people, wait briefly for
+        // its first pass so the answer already says "sent"; a big fan-out answers "pending" at
+        // once and the tab polls GET /api/recommendations/{id}/deliveries.
+        let deliveries = issued.deliveries;
+        if (worker && deliveries.some((d) => d.status === 'pending')) {
+          if (deliveries.length <= WAIT_FOR_FIRST_PASS_UP_TO) {
+            await waitAtMost(worker.nextPass(), FIRST_PASS_WAIT_MS);
+            deliveries = await deliveriesFor(deps, id);
+          } else {
+            worker.nudge();
+          }
+        }
+        return {
+          status: 200,
+          body: { recommendation: toJson(issued.recommendation), deliveries },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/recommendations/:id/deliveries',
+      summary: 'Where each card for a recommendation is: pending, sent, unreachable or failed',
+      response: z.object({ deliveries: deliveriesSchema }),
+      handler: async ({ actor, params }) => {
+        requireRole(actor, ['scrutineer', 'business-unit'], 'see card deliveries');
+        return { status: 200, body: { deliveries: await deliveriesFor(deps, idParam(params)) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/recommendations/:id/deliveries/:personId/resend',
+      success: [200],
+      summary:
+        'Send a failed or unreachable card again (for an unconfirmed one, ask the person first)',
+      response: z.object({ deliveries: deliveriesSchema }),
+      handler: async ({ actor, params }) => {
+        const id = idParam(params);
+        await resendDelivery(deps, actor, id, params.personId ?? '');
+        options.deliveries?.nudge();
+        return { status: 200, body: { deliveries: await deliveriesFor(deps, id) } };
       },
     }),
     route({

@@ -1,10 +1,44 @@
+import { leadsFor } from '../../domain/people.js';
 import type { RecommendationCardView } from '../ports/cards.js';
 import type { Actor, Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 
+/** How much of a finding's evidence summary a card shows: enough to say why, short on a phone. */
+export const FINDING_SUMMARY_CHARS = 280;
+
+/** Shortens text on a word boundary, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * Whether this person may respond for this partner now: they lead that partner (from their own
+ * record, never from the card), it is named, the recommendation is open and it has not answered.
+ */
+export function mayRespondFor(
+  viewer: Actor | undefined,
+  partnerId: string,
+  rec: { status: string; partnerIds: readonly string[] },
+  responded: boolean,
+): boolean {
+  return (
+    !responded &&
+    rec.status === 'issued' &&
+    rec.partnerIds.includes(partnerId) &&
+    viewer !== undefined &&
+    viewer.partnerId === partnerId &&
+    viewer.roles.includes('partner-lead')
+  );
+}
+
 /**
  * The card a viewer should see for one partner's part of a recommendation, built from server
- * state only. The viewer may respond only if they lead that partner and it has not responded.
+ * state only. The viewer may respond only if they lead that partner and it has not responded;
+ * `form` puts back what they typed when the card returns with a problem to fix.
  */
 export async function recommendationCardView(
   deps: Deps,
@@ -12,26 +46,73 @@ export async function recommendationCardView(
   partnerId: string,
   viewer: Actor | undefined,
   notice?: string,
+  form?: RecommendationCardView['form'],
 ): Promise<RecommendationCardView> {
   const rec = await deps.repo.get('recommendations', recommendationId);
-  if (!rec) throw notFound(`There is no recommendation ${recommendationId}.`);
-  const partner = await deps.repo.get('partners', partnerId);
-  const findings = await Promise.all(
-    (rec.fields.findingIds ?? []).map((id) => deps.repo.get('findings', id)),
-  );
-  const [response] = await deps.repo.all('responses', {
-    field: 'responseKey',
-    equals: `${recommendationId}:${partnerId}`,
-  });
-  const responder = response
-    ? await deps.repo.get('people', response.fields.responderId)
-    : undefined;
-  const mayRespond =
-    !response &&
-    rec.fields.status === 'issued' &&
-    viewer !== undefined &&
-    viewer.partnerId === partnerId &&
-    viewer.roles.includes('partner-lead');
+  if (!rec || rec.fields.status === 'draft')
+    throw notFound(`There is no recommendation ${recommendationId}.`);
+  if (!rec.fields.partnerIds.includes(partnerId))
+    throw notFound(`Recommendation ${rec.fields.reference} does not name that partner.`);
+  const [partner, findings, [response], people] = await Promise.all([
+    deps.repo.get('partners', partnerId),
+    Promise.all((rec.fields.findingIds ?? []).map((id) => deps.repo.get('findings', id))),
+    deps.repo.all('responses', {
+      field: 'responseKey',
+      equals: `${recommendationId}:${partnerId}`,
+    }),
+    deps.repo.all('people', { field: 'partnerId', equals: partnerId }),
+  ]);
+  const partnerPeople = people.map((p) => ({ ...p.fields, id: p.id }));
+  const personName = async (id: string | null | undefined) => {
+    if (!id) return 'Unknown';
+    const local = partnerPeople.find((p) => p.id === id);
+    return (
+      local?.displayName ?? (await deps.repo.get('people', id))?.fields.displayName ?? 'Unknown'
+    );
+  };
+  const mode = mayRespondFor(viewer, partnerId, rec.fields, response !== undefined)
+    ? 'respond'
+    : 'status';
+
+  let recorded: RecommendationCardView['response'];
+  if (response) {
+    const [actions, [slgItem]] = await Promise.all([
+      deps.repo.all('actions', { field: 'recommendationId', equals: recommendationId }),
+      deps.repo.all('slgItems', { field: 'itemKey', equals: response.fields.responseKey }),
+    ]);
+    const mine = actions
+      .filter((a) => a.fields.responseId === response.id)
+      .sort((a, b) => (a.fields.actionKey ?? '').localeCompare(b.fields.actionKey ?? ''));
+    const meeting = slgItem?.fields.meetingId
+      ? await deps.repo.get('meetings', slgItem.fields.meetingId)
+      : undefined;
+    recorded = {
+      decision: response.fields.decision,
+      rationale: response.fields.rationale,
+      responderName: await personName(response.fields.responderId),
+      respondedAt: response.fields.respondedAt,
+      channel: response.fields.channel,
+      actions: await Promise.all(
+        mine.map(async (a) => ({
+          description: a.fields.description,
+          ownerName: await personName(a.fields.ownerId),
+          targetDate: a.fields.targetDate,
+          evidence: a.fields.evidenceExpected ?? '',
+        })),
+      ),
+      ...(slgItem
+        ? {
+            slg: {
+              status: slgItem.fields.status,
+              ...(meeting
+                ? { meetingTitle: meeting.fields.title, meetingStartsAt: meeting.fields.startsAt }
+                : {}),
+            },
+          }
+        : {}),
+    };
+  }
+
   return {
     recommendationId,
     partnerId,
@@ -42,20 +123,35 @@ export async function recommendationCardView(
     responseDueDate: rec.fields.responseDueDate,
     partnerName: partner?.fields.name ?? 'Unknown partner',
     findings: findings.flatMap((f) =>
-      f ? [{ title: f.fields.title, evidenceClass: f.fields.evidenceClass }] : [],
+      f
+        ? [
+            {
+              title: f.fields.title,
+              evidenceClass: f.fields.evidenceClass,
+              summary: shorten(f.fields.summary, FINDING_SUMMARY_CHARS),
+            },
+          ]
+        : [],
     ),
-    ...(response
+    ...(recorded ? { response: recorded } : {}),
+    mode,
+    ...(notice ? { notice } : {}),
+    responders: leadsFor(partnerId, partnerPeople).map((p) => ({
+      personId: p.id,
+      displayName: p.displayName,
+      entraObjectId: p.entraObjectId,
+    })),
+    ...(mode === 'respond'
       ? {
-          response: {
-            decision: response.fields.decision,
-            rationale: response.fields.rationale,
-            responderName: responder?.fields.displayName ?? 'Unknown',
-            respondedAt: response.fields.respondedAt,
-            channel: response.fields.channel,
-          },
+          owners: partnerPeople
+            .map((p) => ({
+              personId: p.id,
+              displayName: p.displayName,
+              ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}),
+            }))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+          ...(form ? { form } : {}),
         }
       : {}),
-    mode: mayRespond ? 'respond' : 'status',
-    ...(notice ? { notice } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { leadsFor } from '../../domain/people.js';
 import { issue } from '../../domain/recommendations.js';
 import type { Fields } from '../../domain/lists/schema.js';
 import { changeContext, type Actor, type Deps } from '../deps.js';
@@ -7,7 +6,7 @@ import { assertNoIdentifiableData } from '../guard.js';
 import { DuplicateError } from '../ports/repository.js';
 import { requireRole } from './authorise.js';
 import { assertPartnersExist } from './observations.js';
-import { recommendationCardView } from './card-views.js';
+import { deliveriesFor, ensureDeliveries } from './deliveries.js';
 import { allocateReference, loadPartnership } from './reference-scheme.js';
 
 export type RecommendationInput = Omit<
@@ -46,15 +45,13 @@ export async function assertFindingsExist(deps: Deps, findingIds: readonly strin
   }
 }
 
-export interface Delivery {
-  personId: string;
-  displayName: string;
-  partnerName: string;
-  status: 'pending' | 'sent' | 'unreachable' | 'failed';
-  detail?: string;
-}
+export type { Delivery } from './deliveries.js';
 
-/** Issues a draft and sends each named partner's leads a card; the delivery ledger stops repeats. */
+/**
+ * Issues a draft and queues a card for each named partner's leads: one pending row per person in
+ * the delivery ledger (the outbox), keyed by recommendation + person so nothing is queued twice.
+ * The delivery worker sends them; this returns at once with each card's current status.
+ */
 export async function issueRecommendation(deps: Deps, actor: Actor, id: string) {
   requireRole(actor, ['scrutineer'], 'issue recommendations');
   const stored = await deps.repo.get('recommendations', id);
@@ -69,75 +66,7 @@ export async function issueRecommendation(deps: Deps, actor: Actor, id: string) 
     stored.etag,
     ctx,
   );
-  const people = (await deps.repo.all('people')).map((p) => ({ ...p.fields, id: p.id }));
-  const deliveries: Delivery[] = [];
-  for (const partnerId of recommendation.fields.partnerIds) {
-    const partner = await deps.repo.get('partners', partnerId);
-    const partnerName = partner?.fields.name ?? partnerId;
-    const leads = leadsFor(partnerId, people);
-    if (leads.length === 0) {
-      deliveries.push({
-        personId: '',
-        displayName: '(no lead)',
-        partnerName,
-        status: 'unreachable',
-        detail: `${partnerName} has no partner lead recorded.`,
-      });
-    }
-    for (const lead of leads) {
-      deliveries.push({
-        ...(await deliver(deps, ctx, recommendation.id, lead, partnerId)),
-        displayName: lead.displayName,
-        partnerName,
-      });
-    }
-  }
-  return { recommendation, deliveries };
-}
-
-async function deliver(
-  deps: Deps,
-  ctx: ReturnType<typeof changeContext>,
-  recommendationId: string,
-  lead: Actor,
-  partnerId: string,
-): Promise<Omit<Delivery, 'displayName' | 'partnerName'>> {
-  const deliveryKey = `${recommendationId}:${lead.id}`;
-  let ledger;
-  try {
-    ledger = await deps.repo.create(
-      'cardDeliveries',
-      { deliveryKey, recommendationId, personId: lead.id, status: 'pending' },
-      ctx,
-    );
-  } catch (e) {
-    if (!(e instanceof DuplicateError)) throw e;
-    const existing = await deps.repo.get('cardDeliveries', e.existingId);
-    return {
-      personId: lead.id,
-      status: existing?.fields.status ?? 'pending',
-      detail: 'Already sent.',
-    };
-  }
-  const view = await recommendationCardView(deps, recommendationId, partnerId, lead);
-  const outcome = await deps.cards.sendRecommendation(
-    { personId: lead.id, entraObjectId: lead.entraObjectId },
-    view,
-  );
-  await deps.repo.update(
-    'cardDeliveries',
-    ledger.id,
-    {
-      status: outcome.status,
-      activityId: outcome.activityId ?? null,
-      detail: outcome.detail ?? null,
-    },
-    ledger.etag,
-    ctx,
-  );
-  return {
-    personId: lead.id,
-    status: outcome.status,
-    ...(outcome.detail ? { detail: outcome.detail } : {}),
-  };
+  // If the server stops between these two writes, the worker writes the ledger when it starts.
+  await ensureDeliveries(deps, { ...recommendation.fields, id: recommendation.id }, ctx);
+  return { recommendation, deliveries: await deliveriesFor(deps, id) };
 }

@@ -18,5 +18,13 @@ export const actionUpdates = {
     revisedDate: { kind: 'date', label: 'Revised target date' },
     authorId: { kind: 'ref', label: 'Author', list: 'people', required: true },
     at: { kind: 'dateTime', label: 'At', required: true, indexed: true },
+    /** One per submitted update card: a retried or double-clicked submit is stored once. */
+    updateKey: {
+      kind: 'text',
+      label: 'Update key',
+      maxLength: 120,
+      indexed: true,
+      unique: true,
+    },
   },
 } as const satisfies ListSchema;

@@ -36,5 +36,13 @@ export const actions = {
       required: true,
       indexed: true,
     },
+    /** The response's key and the action's slot on the card: a retried submit writes it once. */
+    actionKey: {
+      kind: 'text',
+      label: 'Action key',
+      maxLength: 120,
+      indexed: true,
+      unique: true,
+    },
   },
 } as const satisfies ListSchema;

@@ -14,6 +14,9 @@ import { planActivities } from './plan-activities.js';
 import { dayLogs } from './day-logs.js';
 import { conversations } from './conversations.js';
 import { cardDeliveries } from './card-deliveries.js';
+import { slgItems } from './slg-items.js';
+import { responseLinks } from './response-links.js';
+import { emailOutbox } from './email-outbox.js';
 
 /**
  * The one source of truth for every list the app keeps. Each becomes a SharePoint list in the
@@ -36,6 +39,9 @@ export const lists = {
   dayLogs,
   conversations,
   cardDeliveries,
+  slgItems,
+  responseLinks,
+  emailOutbox,
 } as const satisfies Record<string, ListSchema>;
 
 export {
@@ -54,6 +60,7 @@ export {
   dayLogs,
   conversations,
   cardDeliveries,
+  slgItems,
 };
 
 export type Lists = typeof lists;
@@ -76,6 +83,7 @@ export type ActionUpdate = Fields<'actionUpdates'>;
 export type Plan = Fields<'plans'>;
 export type PlanActivity = Fields<'planActivities'>;
 export type DayLog = Fields<'dayLogs'>;
+export type SlgItem = Fields<'slgItems'>;
 
 /** An item with its id, as the domain sees it. */
 export type WithId<T> = T & { id: string };

@@ -12,6 +12,7 @@ const loaders: Record<RoutedView, Loader> = {
   signIn: () => import('../views/signIn/SignInPage').then((m) => ({ default: m.SignInPage })),
   config: () => import('../views/config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
   stage: () => import('../views/stage/StageView').then((m) => ({ default: m.StageView })),
+  respond: () => import('../views/respond/RespondPage').then((m) => ({ default: m.RespondPage })),
 };
 
 const ready = new Map<RoutedView, ComponentType>();

@@ -1,7 +1,7 @@
 import { normalisePath } from './router';
 
 export type ViewKey =
-  'sidePanel' | 'workbench' | 'tracker' | 'signIn' | 'config' | 'stage' | 'notFound';
+  'sidePanel' | 'workbench' | 'tracker' | 'signIn' | 'config' | 'stage' | 'respond' | 'notFound';
 
 const byPath: Record<string, ViewKey> = {
   '/side-panel': 'sidePanel',
@@ -10,6 +10,7 @@ const byPath: Record<string, ViewKey> = {
   '/sign-in': 'signIn',
   '/config': 'config',
   '/stage': 'stage',
+  '/respond': 'respond',
 };
 
 /** `/` follows where Teams put the tab; every other route is fixed. */
@@ -30,6 +31,6 @@ export function showsNav(
   inTeams: boolean,
   frameContext: string | undefined,
 ): boolean {
-  if (view === 'config' || view === 'stage') return false;
+  if (view === 'config' || view === 'stage' || view === 'respond') return false;
   return !inTeams || frameContext === 'content';
 }

@@ -32,7 +32,10 @@ async function setUp(now: string, withPlans = false) {
   if (!scrutineer) throw new Error('no scrutineer in the seed');
   const deps: Deps = {
     repo,
-    cards: { sendRecommendation: async () => ({ status: 'sent' }) },
+    cards: {
+      sendRecommendation: async () => ({ kind: 'sent' }),
+      findRecommendation: async () => ({ kind: 'unknown' }),
+    },
     now: () => new Date(now),
   };
   const actor: Actor = { ...scrutineer.fields, id: scrutineer.id };
