@@ -17,6 +17,7 @@ import { openInTeamsHost } from '../tests/support/teams-host.js';
 import { buildBaseline, buildTab, removeBaseline } from './bench-bundle.js';
 import { guardTimings } from './bench-guard.js';
 import { fanOutBench } from './bench-fanout.js';
+import { invokeBench } from './bench-invoke.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_KB = 130;
@@ -260,6 +261,7 @@ try {
 }
 guard();
 rows.push(...(await fanOutBench()));
+rows.push(...(await invokeBench()));
 printTable(
   `Critical Friend bench (${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
     'baselines: a minimal React 19 + TeamsJS page, GET /healthz, one regex pass, the Bot Connector emulator’s limit)',
