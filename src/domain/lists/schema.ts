@@ -44,25 +44,6 @@ export const lists = {
   emailOutbox,
 } as const satisfies Record<string, ListSchema>;
 
-export {
-  partnerships,
-  partners,
-  people,
-  meetings,
-  observations,
-  findings,
-  recommendations,
-  responses,
-  actions,
-  actionUpdates,
-  plans,
-  planActivities,
-  dayLogs,
-  conversations,
-  cardDeliveries,
-  slgItems,
-};
-
 export type Lists = typeof lists;
 export type ListName = keyof Lists;
 export const listNames = Object.keys(lists) as ListName[];

@@ -4,11 +4,12 @@ import { mockFetch } from '../test/fetchMock';
 import { meeting } from '../test/teamsJsMock';
 import { panelRoutes, renderPanel } from '../views/sidePanel/testKit';
 import { neutralTitle, safeMeetingTitle } from './meetingTitle';
+import { sample } from '../../../tests/domain/guard/samples';
 
 vi.mock('@microsoft/teams-js', () => import('../test/teamsJsMock'));
 
 // Fictional, deliberately identifying: the guard must catch it.
-const identifying = 'Case discussion with mother Sarah Jones';
+const identifying = `Case discussion with mother ${sample.parentName}`;
 
 function teamsSays(details: { title?: string; scheduledStartTime: string }) {
   vi.mocked(meeting.getMeetingDetails).mockImplementation((callback) =>

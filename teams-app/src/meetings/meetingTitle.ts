@@ -15,7 +15,7 @@ export function neutralTitle(startsAt: string): string {
 const MAX_TITLE = 255;
 
 /**
- * Teams subjects can name people ("Review: Child A's mother Sarah Jones"), and the record keeps
+ * Teams subjects can name people (a review titled with a child's parent's name), and the record keeps
  * its title, so a subject the guard flags, or one we cannot check, gives way to a neutral title.
  */
 export async function safeMeetingTitle(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { POLICE_LEAD, SCRUTINEER, type ErrorBody } from './helpers.js';
+import { sample } from '../../domain/guard/samples.js';
 
 let server: TestServer;
 let scrutineer: string;
@@ -23,19 +24,19 @@ describe('POST /api/checks/identifiable-data', () => {
 
   it('returns kinds and spans that index the text exactly as sent, without echoing it', async () => {
     // Leading spaces kept: the tab highlights these offsets in what the person typed.
-    const text = '   Referral quoted NHS number 943 476 5919; her mother Jane Smith called.';
+    const text = `   Referral quoted NHS number ${sample.nhsNumber}; her mother ${sample.parentName} called.`;
     const res = await check(text);
     expect(res.status).toBe(200);
     const body = res.json as Check;
     expect(body.identifiable).toBe(true);
     expect(body.matches.map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([
-      ['nhs-number', '943 476 5919'],
-      ['person-name', 'Jane Smith'],
+      ['nhs-number', sample.nhsNumber],
+      ['person-name', sample.parentName],
     ]);
     for (const m of body.matches) expect(Object.keys(m).sort()).toEqual(['end', 'kind', 'start']);
     const raw = JSON.stringify(res.json);
-    expect(raw).not.toContain('943');
-    expect(raw).not.toContain('Jane');
+    expect(raw).not.toContain(sample.nhsNumber);
+    expect(raw).not.toContain('Zephyrine');
   });
 
   it('may be used by anyone signed in, such as a partner lead', async () => {

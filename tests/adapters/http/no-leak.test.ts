@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { captureOutput } from './capture-output.js';
 import { newDraft, newObservation, partnerIdByName, SCRUTINEER, withEtag } from './helpers.js';
+import { sample } from '../../domain/guard/samples.js';
 
 let server: TestServer;
 let scrutineer: string;
@@ -25,18 +26,18 @@ const dataDirBytes = () =>
 
 // Fictional, and distinctive so a leak cannot be a coincidence.
 const REFUSED = {
-  observation: 'Spoke with her mother Zephyrine Quillfeather about the plan.',
-  finding: 'The NHS number 943 476 5919 was on the referral form.',
-  recommendation: 'Family reachable on 07700 900417 or zq.refused@example.org after school.',
+  observation: `Spoke with her mother ${sample.parentName} about the plan.`,
+  finding: `The NHS number ${sample.nhsNumber} was on the referral form.`,
+  recommendation: `Family reachable on ${sample.phone} or ${sample.email} after school.`,
   edit: 'The family moved to 14 Larkspur Crescent, LS6 2QX last spring.',
-  check: 'His father Barnaby Wolstenholme attended the conference.',
+  check: `His father ${sample.otherParentName} attended the conference.`,
 };
 const DISTINCTIVE = [
   'Zephyrine',
   'Quillfeather',
-  '943 476 5919',
-  '07700 900417',
-  'zq.refused@example.org',
+  sample.nhsNumber,
+  sample.phone,
+  sample.email,
   'Larkspur',
   'LS6 2QX',
   'Wolstenholme',

@@ -10,6 +10,7 @@ import {
   type ErrorBody,
   type Item,
 } from './helpers.js';
+import { sample } from '../../domain/guard/samples.js';
 
 let server: TestServer;
 let scrutineer: string;
@@ -133,7 +134,7 @@ describe('PATCH /api/observations/:id', () => {
     const obs = await newObservation(server, scrutineer);
     const res = await patch(
       obs.id,
-      { text: 'Her mother Jane Smith rang the Front Door.' },
+      { text: `Her mother ${sample.parentName} rang the Front Door.` },
       obs.etag,
     );
     expect(res.status).toBe(422);

@@ -5,6 +5,7 @@ import { findIdentifiableData } from '../../../src/domain/guard/index.js';
 import { DEMO_TENANT_ID } from '../../../src/server/seed/harbourside.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { BUSINESS_UNIT, partnerIdByName, POLICE_LEAD, SCRUTINEER } from './helpers.js';
+import { sample } from '../../domain/guard/samples.js';
 
 /**
  * The email-and-web route, through the real server: a link is offered and emailed (to the
@@ -332,7 +333,7 @@ describe('responding through a link', () => {
 
     const identifying = await respond(
       token,
-      submission({ rationale: 'His mother Zephyrine Quillfeather was not told.' }),
+      submission({ rationale: `His mother ${sample.parentName} was not told.` }),
     );
     expect(identifying.status).toBe(422);
     expect((identifying.json as ErrorJson).error.code).toBe('identifiable-data');

@@ -12,6 +12,7 @@ import {
   type TeamsUser,
 } from './support/bot-harness.js';
 import { cardProblems } from './support/card-checks.js';
+import { sample } from '../../domain/guard/samples.js';
 
 /** Updating an action's progress on its card, through the real bot pipeline. */
 let h: BotHarness;
@@ -192,7 +193,7 @@ describe('the action update card', () => {
     ['a revised date in the past', { revisedDate: '2020-01-01' }, /revised date is in the past/],
     [
       'identifiable text',
-      { narrative: 'Spoke to Jane Smith, the mother of the child.' },
+      { narrative: `Spoke to ${sample.parentName}, the mother of the child.` },
       /identify a child or family/,
     ],
   ])(

@@ -24,6 +24,7 @@ import {
 } from './support/bot-harness.js';
 import { cardProblems } from './support/card-checks.js';
 import { deliveryKeyOf } from '../../../src/domain/deliveries.js';
+import { sample } from '../../domain/guard/samples.js';
 
 /**
  * Responding on the recommendation card, through the real pipeline: hand-built Teams invokes
@@ -361,10 +362,12 @@ describe('checked on the server: the card comes back with the problem, nothing i
     it.each([
       [
         'rationale',
-        { rationale: 'Jane Smith, the mother of the child, disagreed; she lives at SW1A 1AA.' },
+        {
+          rationale: `${sample.parentName}, the mother of the child, disagreed; she lives at SW1A 1AA.`,
+        },
       ],
-      ['an action', { action1What: 'Call the family on 07700 900123 about Child J.' }],
-      ['the evidence expected', { action2Evidence: 'Letter to Jane Smith, the mother.' }],
+      ['an action', { action1What: `Call the family on ${sample.phone} about Child J.` }],
+      ['the evidence expected', { action2Evidence: `Letter to ${sample.parentName}, the mother.` }],
     ])(
       'in the %s: the guard’s message on the card, nothing written, nothing logged',
       async (_w, extra) => {
@@ -374,7 +377,8 @@ describe('checked on the server: the card comes back with the problem, nothing i
         await expectNothingWritten(rec.id);
         const text = Object.values(extra)[0] as string;
         expect(logged()).not.toContain(text.slice(0, 20));
-        expect(logged()).not.toMatch(/SW1A|07700|Jane Smith/);
+        for (const leak of ['SW1A', sample.phone, sample.parentName])
+          expect(logged()).not.toContain(leak);
       },
     );
   });

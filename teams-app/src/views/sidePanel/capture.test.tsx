@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch } from '../../test/fetchMock';
 import { MemoryStore } from '../../outbox/memoryStore';
 import { observationServer, panelRoutes, renderPanel } from './testKit';
+import { sample } from '../../../../tests/domain/guard/samples';
 
 vi.mock('@microsoft/teams-js', () => import('../../test/teamsJsMock'));
 
@@ -99,7 +100,9 @@ describe('identifiable-data warning', () => {
     const api = mockFetch(panelRoutes());
     await renderPanel();
     fireEvent.click(screen.getByRole('radio', { name: 'Worry' }));
-    fireEvent.change(box(), { target: { value: 'Seen with mother Sarah Jones at the hub.' } });
+    fireEvent.change(box(), {
+      target: { value: `Seen with mother ${sample.parentName} at the hub.` },
+    });
     fireEvent.keyDown(box(), { key: 'Enter' });
     await waitFor(() =>
       expect(
