@@ -92,6 +92,9 @@ export const details = {
     'Teams did not confirm the card and the app cannot check their chat. Ask them whether it arrived before sending it again.',
   resend: 'Sending again at the scrutineer’s request.',
   waitingForIssue: 'Waiting for the recommendation to be issued.',
+  quietHours:
+    'Held until working hours: reminders are not sent at night, at weekends or on bank holidays.',
+  digestGone: 'Nothing left to remind them of.',
 } as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();

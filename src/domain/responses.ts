@@ -178,9 +178,15 @@ export function nextSlgMeeting(
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
 }
 
+/**
+ * en-CA formats as YYYY-MM-DD. Made once: `toLocaleDateString` with options builds a new
+ * formatter on every call, which costs far more than the formatting itself.
+ */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** The calendar date of an instant in England (the partnership's clock). */
 export function londonDate(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  // en-CA formats as YYYY-MM-DD.
-  return d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  // As toLocaleDateString says it (format() throws on an invalid date instead).
+  return Number.isNaN(d.getTime()) ? 'Invalid Date' : LONDON_DATE.format(d);
 }

@@ -1,3 +1,5 @@
+import { loadReminderConfig, type ReminderConfig } from './reminder-config.js';
+
 /** Configuration from the environment, checked once at start-up. */
 export interface Config {
   port: number;
@@ -25,6 +27,8 @@ export interface Config {
   delivery: DeliveryConfig;
   /** The email-and-web route for people Teams cannot reach: see response-links.ts. */
   responseLinks: ResponseLinkConfig;
+  /** Reminders and escalation: see reminder-config.ts. */
+  reminders: ReminderConfig;
 }
 
 export interface ResponseLinkConfig {
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const delivery = loadDelivery(env);
   const base = {
     delivery,
+    reminders: loadReminderConfig(env, (message) => new ConfigError(message)),
     port,
     host,
     dataDir: env.DATA_DIR ?? '.data',

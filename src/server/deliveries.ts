@@ -54,6 +54,7 @@ export function startDeliveryWorker(
   deps: Deps,
   delivery: DeliveryConfig,
   onUnreachable?: DeliveryWorkerOptions['onUnreachable'],
+  sendWindow?: DeliveryWorkerOptions['sendWindow'],
 ): DeliveryWorker {
   const worker = new DeliveryWorker(deps, {
     id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -65,6 +66,7 @@ export function startDeliveryWorker(
     // Names only: messages can quote a person's data.
     onError: (e) => console.error(`card delivery: ${(e as Error)?.name ?? 'error'}`),
     ...(onUnreachable ? { onUnreachable } : {}),
+    ...(sendWindow ? { sendWindow } : {}),
   });
   worker.start();
   return worker;

@@ -11,6 +11,7 @@ import { apiRoutes } from '../adapters/http/routes.js';
 import { planRoutes } from '../adapters/http/plan-routes.js';
 import { calendarRoutes } from '../adapters/http/calendar-routes.js';
 import { slgRoutes } from '../adapters/http/slg-routes.js';
+import { reminderRoutes } from '../adapters/http/reminder-routes.js';
 import { createHolidayCalendar } from '../adapters/holidays/index.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
 import {
@@ -21,6 +22,7 @@ import { SqliteRepository } from '../adapters/sqlite/sqlite-repository.js';
 import { createBot } from '../adapters/teams/bot.js';
 import { cardGateway, startDeliveryWorker } from './deliveries.js';
 import { responseLinkService } from './response-links.js';
+import { reminderSendWindow, startReminderScheduler } from './reminders.js';
 import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
 import { seedHarboursidePlan } from './seed/harbourside-plan.js';
@@ -53,8 +55,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     cards: cardGateway(adapter, repo, config, botAuth),
   };
   const responseLinks = responseLinkService(deps, config, botAuth);
-  // Whoever Teams cannot reach is emailed a signed, single-use link to respond on the web.
-  const worker = startDeliveryWorker(deps, config.delivery, (d) => responseLinks.offer(d));
+  // England and Wales bank holidays for working-day clocks: the date-holidays rules, or GOV.UK.
+  const holidays = createHolidayCalendar(config.holidaySource);
+  // Whoever Teams cannot reach is emailed a signed, single-use link to respond on the web;
+  // reminder digests wait for working hours.
+  const worker = startDeliveryWorker(
+    deps,
+    config.delivery,
+    (d) => responseLinks.offer(d),
+    reminderSendWindow(holidays, config.reminders),
+  );
+  const reminders = startReminderScheduler(deps, holidays, config.reminders, {
+    onQueued: () => worker.nudge(),
+    onError: (e) => console.error(`reminders: ${(e as Error)?.name ?? 'error'}`),
+  });
 
   const [partnership] = await repo.all('partnerships');
   const partners = await repo.all('partners');
@@ -92,14 +106,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const bot = createBot(deps, { allowedTenantIds });
-  // England and Wales bank holidays for working-day clocks: the date-holidays rules, or GOV.UK.
-  const holidays = createHolidayCalendar(config.holidaySource);
   const app = createHttpApp({
     deps,
     routes: [
       ...apiRoutes(deps, { deliveries: worker }),
       ...planRoutes(deps),
       ...calendarRoutes(holidays),
+      ...reminderRoutes(deps, holidays, config.reminders.policy),
       ...slgRoutes(deps),
       ...responseLinks.routes,
     ],
@@ -132,7 +145,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close: () =>
       new Promise((done) => {
         server.close(() => {
-          void worker.stop().finally(() => {
+          void Promise.all([reminders.stop(), worker.stop()]).finally(() => {
             repo.close();
             done();
           });

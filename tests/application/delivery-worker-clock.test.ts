@@ -56,7 +56,10 @@ class ScriptedGateway implements CardGateway {
     this.sends.push({ personId: recipient.personId, at: this.clock.now() });
     return this.script.shift() ?? { kind: 'sent', activityId: `m${this.sends.length}` };
   }
-  async findRecommendation(): Promise<CardSearch> {
+  async sendDigest(recipient: { personId: string }): Promise<SendOutcome> {
+    return this.sendRecommendation(recipient);
+  }
+  async findCard(): Promise<CardSearch> {
     this.searches++;
     return this.search;
   }

@@ -31,7 +31,10 @@ beforeEach(() => {
       sendRecommendation: async () => {
         throw new Error('no cards in this test');
       },
-      findRecommendation: async () => {
+      sendDigest: async () => {
+        throw new Error('no cards in this test');
+      },
+      findCard: async () => {
         throw new Error('no cards in this test');
       },
     },

@@ -19,7 +19,8 @@ import { DEMO_TENANT_ID, seedHarbourside } from '../../src/server/seed/harboursi
  */
 const noCards: CardGateway = {
   sendRecommendation: () => Promise.reject(new Error('no cards here')),
-  findRecommendation: () => Promise.resolve({ kind: 'unknown' }),
+  sendDigest: () => Promise.reject(new Error('no cards here')),
+  findCard: () => Promise.resolve({ kind: 'unknown' }),
 };
 
 let repo: SqliteRepository;

@@ -85,4 +85,33 @@ describe('responding', () => {
       ),
     ).rejects.toMatchObject({ status: 403 } satisfies Partial<RequestError>);
   });
+
+  it('refers a partial acceptance to the next SLG meeting, not a sooner meeting of another kind', async () => {
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString();
+    const meeting = (
+      title: string,
+      kind: 'strategic-leadership-group' | 'sub-group',
+      days: number,
+    ) => h.repo.create('meetings', { title, kind, startsAt: at(days) }, h.system);
+    const subGroup = await meeting('Quality assurance sub-group', 'sub-group', 1);
+    await meeting('Strategic Leadership Group', 'strategic-leadership-group', 2);
+    await meeting('Strategic Leadership Group (last week)', 'strategic-leadership-group', -7);
+    const london = (instant: string | Date) =>
+      new Date(instant).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const [next] = (await h.repo.all('meetings'))
+      .filter((m) => m.fields.kind === 'strategic-leadership-group')
+      .filter((m) => london(m.fields.startsAt) > london(new Date()))
+      .sort((a, b) => Date.parse(a.fields.startsAt) - Date.parse(b.fields.startsAt));
+    const rec = await h.issuedRecommendation([police]);
+    const { slgItem } = await respondToRecommendation(
+      h.server.deps,
+      aisha,
+      input(rec.id),
+      'teams-card',
+    );
+    expect(next).toBeDefined();
+    expect(slgItem?.fields.meetingId).toBe(next?.id);
+    expect(slgItem?.fields.meetingId).not.toBe(subGroup.id);
+  });
 });

@@ -31,7 +31,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-test-'));
   const port = await freePort();
   const server = await startServer(
-    loadConfig({ NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, ...env }),
+    // Reminders run on the wall clock; tests that want them turn them on (or drive them directly).
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      REMINDERS: 'off',
+      ...env,
+    }),
   );
   const token = async (upn: string) => {
     const res = await fetch(`${server.url}/dev/token`, {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { Column } from '../../domain/lists/columns.js';
 import { listNames, type Fields, type ListName } from '../../domain/lists/schema.js';
 import type { Channel } from '../../domain/vocabulary.js';
 import {
@@ -86,10 +87,175 @@ function sameFilter(a: PageCursor['filter'], b: PageCursor['filter']): boolean {
   return a?.field === b?.field && a?.equals === b?.equals;
 }
 
+/** One schema column as the adapter reads and writes it. */
+interface ColumnPlan {
+  field: string;
+  column: Column;
+  /** The SQL column's name (`f_<field>`), as better-sqlite3 keys a row by it. */
+  key: string;
+}
+
+/** A list's columns and SQL, worked out once: reads and writes run on every request. */
+interface ListPlan {
+  columns: ColumnPlan[];
+  uniques: { plan: ColumnPlan; sql: string }[];
+  selectById: string;
+  insert: string;
+  update: string;
+  insertHistory: string;
+  /** `query` SQL, with no filter under the empty key, else by filter field (filterable ones only). */
+  pages: Map<string, string>;
+}
+
+function planFor(list: ListName): ListPlan {
+  const table = quote(itemsTable(list));
+  const columns = columnsOf(list).map(([field, column]) => ({
+    field,
+    column,
+    key: fieldColumn(field),
+  }));
+  const names = [
+    'id',
+    'version',
+    'created_at',
+    'created_by',
+    'modified_at',
+    'modified_by',
+    'home_tenant_id',
+    'channel',
+    'change_seq',
+    ...columns.map((c) => quote(c.key)),
+  ];
+  const assignments = [
+    'version = ?',
+    'modified_at = ?',
+    'modified_by = ?',
+    'home_tenant_id = ?',
+    'channel = ?',
+    'change_seq = ?',
+    ...columns.map((c) => `${quote(c.key)} = ?`),
+  ];
+  const page = (where: string) => `SELECT * FROM ${table} WHERE ${where} ORDER BY row_no LIMIT ?`;
+  const pages = new Map([['', page('row_no > ?')]]);
+  for (const c of columns)
+    if (isFilterable(c.column)) pages.set(c.field, page(`row_no > ? AND ${quote(c.key)} = ?`));
+  return {
+    columns,
+    uniques: columns
+      .filter((c) => c.column.unique)
+      .map((c) => ({
+        plan: c,
+        sql: `SELECT id FROM ${table} WHERE ${quote(c.key)} = ? AND id <> ? LIMIT 1`,
+      })),
+    selectById: `SELECT * FROM ${table} WHERE id = ?`,
+    insert: `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    update: `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = ?`,
+    insertHistory: `INSERT INTO ${quote(historyTable(list))} (item_id, version, fields, modified_at, modified_by, home_tenant_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    pages,
+  };
+}
+
+const plans = new Map<ListName, ListPlan>();
+
+function planOf(list: ListName): ListPlan {
+  let plan = plans.get(list);
+  if (!plan) {
+    plan = planFor(list);
+    plans.set(list, plan);
+  }
+  return plan;
+}
+
+/** A copy callers may change freely: fields hold only primitives and arrays of strings. */
+function copyItem<L extends ListName>(item: StoredItem<L>): StoredItem<L> {
+  const fields: FieldMap = { ...item.fields };
+  for (const key in fields) {
+    const value = fields[key];
+    if (Array.isArray(value)) fields[key] = [...(value as unknown[])];
+  }
+  return { ...item, fields: fields as Fields<L> };
+}
+
+/** The most items one list keeps in the read cache before its entries are dropped. */
+const CACHED_ITEMS_PER_LIST = 1_000;
+
+/**
+ * Recent `get` and `all` answers, kept only while they cannot be stale. A write through this
+ * repository drops its list's answers; a commit by any other connection (another process sharing
+ * the file, or another repository object) drops them all, seen through SQLite's
+ * `PRAGMA data_version`, which is checked before every cached read. Writes never consult it: the
+ * etag and uniqueness checks read the row inside the write transaction. Callers get copies.
+ */
+class ReadCache {
+  private readonly lists = new Map<ListName, { entries: Map<string, unknown>; items: number }>();
+  private seenVersion: unknown;
+  /** Bumped by every drop, so an answer read before a write is never stored after it. */
+  private stamp = 0;
+
+  constructor(private readonly dataVersion: () => unknown) {}
+
+  /** Drops everything if another connection has committed since the last look; the current stamp. */
+  check(): number {
+    const version = this.dataVersion();
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      this.lists.clear();
+      this.stamp++;
+    }
+    return this.stamp;
+  }
+
+  has(list: ListName, key: string): boolean {
+    return this.lists.get(list)?.entries.has(key) ?? false;
+  }
+
+  read(list: ListName, key: string): unknown {
+    return this.lists.get(list)?.entries.get(key);
+  }
+
+  /** Whether an answer of this many items, read when the stamp was `stamp`, would be kept. */
+  fits(items: number, stamp: number): boolean {
+    return stamp === this.stamp && items <= CACHED_ITEMS_PER_LIST;
+  }
+
+  /** Keeps an answer read when the stamp was `stamp`, unless something was dropped since. */
+  keep(list: ListName, key: string, value: unknown, items: number, stamp: number): void {
+    if (!this.fits(items, stamp)) return;
+    let cached = this.lists.get(list);
+    if (!cached || cached.items + items > CACHED_ITEMS_PER_LIST) {
+      // Full: start the list's entries afresh rather than grow without bound.
+      cached = { entries: new Map(), items: 0 };
+      this.lists.set(list, cached);
+    }
+    cached.entries.set(key, value);
+    cached.items += items;
+  }
+
+  drop(list: ListName): void {
+    this.lists.delete(list);
+    this.stamp++;
+  }
+
+  clear(): void {
+    this.lists.clear();
+    this.stamp++;
+  }
+}
+
+/** The read cache's key for an `all`: the filter's field, and its value with its JS type. */
+const allKey = (filter: { field: string; equals: unknown } | undefined): string =>
+  filter
+    ? `all\u0000${filter.field}\u0000${typeof filter.equals}\u0000${String(filter.equals)}`
+    : 'all';
+
 export class SqliteRepository implements Repository {
   private readonly statements = new Map<string, Database.Statement<SqlValue[], Row>>();
+  private readonly cache: ReadCache;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: Database.Database) {
+    const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.cache = new ReadCache(() => dataVersion.get());
+  }
 
   /** Opens (and if need be creates) the store. The parent directory must already exist. */
   static open(path: string): SqliteRepository {
@@ -123,12 +289,21 @@ export class SqliteRepository implements Repository {
   }
 
   close(): void {
+    this.cache.clear();
     this.db.close();
   }
 
   async get<L extends ListName>(list: L, id: string): Promise<StoredItem<L> | undefined> {
+    const stamp = this.cache.check();
+    const key = `id\u0000${id}`;
+    if (this.cache.has(list, key)) {
+      const hit = this.cache.read(list, key) as StoredItem<L> | undefined;
+      return hit && copyItem(hit);
+    }
     const row = this.rowById(list, id);
-    return row ? this.toItem(list, row) : undefined;
+    const item = row ? this.toItem(list, row) : undefined;
+    this.cache.keep(list, key, item && copyItem(item), 1, stamp);
+    return item;
   }
 
   async query<L extends ListName>(
@@ -146,21 +321,18 @@ export class SqliteRepository implements Repository {
       throw new Error('This page token was issued for a different filter.');
     }
 
-    const table = quote(itemsTable(list));
     const params: SqlValue[] = [cursor.after];
-    let where = 'row_no > ?';
+    const sql = planOf(list).pages.get(cursor.filter?.field ?? '');
     if (cursor.filter) {
       const { field, equals } = cursor.filter;
       const column = columnOf(list, field);
-      if (!column || !isFilterable(column)) throw new UnindexedFilterError(list, field);
-      where += ` AND ${quote(fieldColumn(field))} = ?`;
+      if (!column || !isFilterable(column) || !sql) throw new UnindexedFilterError(list, field);
       params.push(toSql(column, equals, `${list}.${field} filter`));
     }
+    if (!sql) throw new Error(`Unknown list: ${String(list)}`);
     // One extra row says whether another page follows, without a count.
     params.push(top + 1);
-    const rows = this.statement(
-      `SELECT * FROM ${table} WHERE ${where} ORDER BY row_no LIMIT ?`,
-    ).all(...params);
+    const rows = this.statement(sql).all(...params);
 
     const pageRows = rows.slice(0, top);
     const page: Page<StoredItem<L>> = { items: pageRows.map((row) => this.toItem(list, row)) };
@@ -177,6 +349,10 @@ export class SqliteRepository implements Repository {
   }
 
   async all<L extends ListName>(list: L, filter?: Filter<L>): Promise<StoredItem<L>[]> {
+    const stamp = this.cache.check();
+    const key = allKey(filter);
+    const hit = this.cache.read(list, key) as StoredItem<L>[] | undefined;
+    if (hit) return hit.map(copyItem);
     const items: StoredItem<L>[] = [];
     let pageToken: string | undefined;
     do {
@@ -188,6 +364,9 @@ export class SqliteRepository implements Repository {
       items.push(...page.items);
       pageToken = page.nextPageToken;
     } while (pageToken);
+    // Kept only if nothing was written in between (the pages are awaited, so writes may interleave).
+    if (this.cache.fits(items.length, stamp))
+      this.cache.keep(list, key, items.map(copyItem), Math.max(items.length, 1), stamp);
     return items;
   }
 
@@ -198,25 +377,10 @@ export class SqliteRepository implements Repository {
   ): Promise<StoredItem<L>> {
     const state = this.applyPatch(list, {}, fields);
     const id = randomUUID();
-    const row = this.write(() => {
+    const row = this.write(list, () => {
       this.assertUnique(list, id, state);
       const seq = this.nextSeq();
-      const columns = columnsOf(list);
-      const names = [
-        'id',
-        'version',
-        'created_at',
-        'created_by',
-        'modified_at',
-        'modified_by',
-        'home_tenant_id',
-        'channel',
-        'change_seq',
-        ...columns.map(([field]) => quote(fieldColumn(field))),
-      ];
-      this.statement(
-        `INSERT INTO ${quote(itemsTable(list))} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      ).run(
+      this.statement(planOf(list).insert).run(
         id,
         1,
         ctx.at,
@@ -242,7 +406,7 @@ export class SqliteRepository implements Repository {
     etag: string,
     ctx: ChangeContext,
   ): Promise<StoredItem<L>> {
-    const row = this.write(() => {
+    const row = this.write(list, () => {
       // Read, compare and write inside one IMMEDIATE transaction: no other writer can slip in.
       const current = this.rowById(list, id);
       if (!current) throw new NotFoundError(list, id);
@@ -251,18 +415,7 @@ export class SqliteRepository implements Repository {
       const state = this.applyPatch(list, this.fieldsOf(list, current), patch);
       this.assertUnique(list, id, state);
       const seq = this.nextSeq();
-      const assignments = [
-        'version = ?',
-        'modified_at = ?',
-        'modified_by = ?',
-        'home_tenant_id = ?',
-        'channel = ?',
-        'change_seq = ?',
-        ...columnsOf(list).map(([field]) => `${quote(fieldColumn(field))} = ?`),
-      ];
-      this.statement(
-        `UPDATE ${quote(itemsTable(list))} SET ${assignments.join(', ')} WHERE id = ?`,
-      ).run(
+      this.statement(planOf(list).update).run(
         version + 1,
         ctx.at,
         ctx.actorId,
@@ -332,9 +485,16 @@ export class SqliteRepository implements Repository {
     return statement;
   }
 
-  /** Writes take the write lock up front (BEGIN IMMEDIATE) so checks and writes are one step. */
-  private write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  /**
+   * Writes take the write lock up front (BEGIN IMMEDIATE) so checks and writes are one step. The
+   * list's cached reads are dropped whatever the outcome.
+   */
+  private write<T>(list: ListName, fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.cache.drop(list);
+    }
   }
 
   private nextSeq(): number {
@@ -352,7 +512,7 @@ export class SqliteRepository implements Repository {
   }
 
   private rowById(list: ListName, id: string): Row | undefined {
-    return this.statement(`SELECT * FROM ${quote(itemsTable(list))} WHERE id = ?`).get(id);
+    return this.statement(planOf(list).selectById).get(id);
   }
 
   /** Merges a patch: undefined keys are ignored, null clears, unknown fields are refused. */
@@ -373,20 +533,17 @@ export class SqliteRepository implements Repository {
   }
 
   private sqlValues(list: ListName, state: FieldMap): SqlValue[] {
-    return columnsOf(list).map(([field, column]) =>
+    return planOf(list).columns.map(({ field, column }) =>
       toSql(column, state[field], `${list}.${field}`),
     );
   }
 
   private assertUnique(list: ListName, id: string, state: FieldMap): void {
-    for (const [field, column] of columnsOf(list)) {
-      if (!column.unique) continue;
-      const value = toSql(column, state[field], `${list}.${field}`);
+    for (const { plan, sql } of planOf(list).uniques) {
+      const value = toSql(plan.column, state[plan.field], `${list}.${plan.field}`);
       if (value === null) continue;
-      const clash = this.statement(
-        `SELECT id FROM ${quote(itemsTable(list))} WHERE ${quote(fieldColumn(field))} = ? AND id <> ? LIMIT 1`,
-      ).get(value, id);
-      if (clash) throw new DuplicateError(list, field, text(clash, 'id'));
+      const clash = this.statement(sql).get(value, id);
+      if (clash) throw new DuplicateError(list, plan.field, text(clash, 'id'));
     }
   }
 
@@ -397,9 +554,7 @@ export class SqliteRepository implements Repository {
     state: FieldMap,
     ctx: ChangeContext,
   ): void {
-    this.statement(
-      `INSERT INTO ${quote(historyTable(list))} (item_id, version, fields, modified_at, modified_by, home_tenant_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+    this.statement(planOf(list).insertHistory).run(
       id,
       version,
       JSON.stringify(this.canonical(list, state)),
@@ -413,7 +568,7 @@ export class SqliteRepository implements Repository {
   /** Fields in schema order, absent ones omitted: history and items read back alike. */
   private canonical(list: ListName, state: FieldMap): FieldMap {
     const fields: FieldMap = {};
-    for (const [field] of columnsOf(list)) {
+    for (const { field } of planOf(list).columns) {
       const value = state[field];
       if (value !== undefined && value !== null) fields[field] = value;
     }
@@ -422,8 +577,8 @@ export class SqliteRepository implements Repository {
 
   private fieldsOf(list: ListName, row: Row): FieldMap {
     const fields: FieldMap = {};
-    for (const [field, column] of columnsOf(list)) {
-      const value = fromSql(column, row[fieldColumn(field)]);
+    for (const { field, column, key } of planOf(list).columns) {
+      const value = fromSql(column, row[key]);
       if (value !== undefined) fields[field] = value;
     }
     return fields;

@@ -34,6 +34,7 @@ import {
   responseInputIds,
 } from './cards/recommendation-card.js';
 import { rememberConversation } from './conversations.js';
+import { registerDigestHandlers } from './digest-handlers.js';
 import { teamsUserIds } from './teams-user-ids.js';
 
 export interface BotOptions {
@@ -233,12 +234,21 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     }
     if (readOnly) view.notice = readOnlyNotice(view.partnerName);
     else if (notice) view.notice = notice;
+    const card = await renderRecommendation(ctx, view);
     // Everyone else's copy shows the outcome too; not again for a duplicate that wrote nothing.
     if (wrote && manual) {
-      const shared = await recommendationCardView(deps, recommendationId, partnerId, undefined);
-      await updateSharedCard(ctx, await renderRecommendation(ctx, shared));
+      // Once answered, the responder's view is the status view everyone sees (the viewer changes
+      // only the mode), so the card just rendered serves as the shared copy too.
+      const shared =
+        view.mode === 'status' && view.notice === undefined
+          ? card
+          : await renderRecommendation(
+              ctx,
+              await recommendationCardView(deps, recommendationId, partnerId, undefined),
+            );
+      await updateSharedCard(ctx, shared);
     }
-    return renderRecommendation(ctx, view);
+    return card;
   };
 
   /** Any refresh: the current state from the server, as this viewer may see it. */
@@ -415,6 +425,8 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
   app.adaptiveCards.actionExecute(REFRESH_ACTION_VERB, async (ctx, _state, action) =>
     refreshAction(ctx, dataOf(action)),
   );
+
+  registerDigestHandlers(app, deps, { whoIs, renderRecommendation });
 
   app.onError(async (_ctx, error) => {
     // Name only: messages may quote input, and nothing a user typed goes to the log.

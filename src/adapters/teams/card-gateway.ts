@@ -9,6 +9,7 @@ import type {
   CardGateway,
   CardRef,
   CardSearch,
+  DigestCardView,
   RecommendationCardView,
   Recipient,
   SendOutcome,
@@ -16,6 +17,8 @@ import type {
 import type { Repository } from '../../application/ports/repository.js';
 import { parseRetryAfter } from '../../domain/retry.js';
 import { recommendationCard } from './cards/recommendation-card.js';
+import { digestCard } from './cards/digest-card.js';
+import type { CardJson } from './cards/card-text.js';
 
 /** A way to look in a person's chat for a card already sent (see GraphCardLookup). */
 export interface CardLookup {
@@ -83,6 +86,25 @@ export class TeamsCardGateway implements CardGateway {
     view: RecommendationCardView,
     _ref: CardRef,
   ): Promise<SendOutcome> {
+    return this.send(recipient, () => recommendationCard(view));
+  }
+
+  async sendDigest(
+    recipient: Recipient,
+    view: DigestCardView,
+    _ref: CardRef,
+  ): Promise<SendOutcome> {
+    // Only the recipient's own client refreshes it (to tick off what was dealt with since).
+    return this.send(recipient, (userId) =>
+      digestCard(view, userId ? { refreshUserIds: [userId] } : {}),
+    );
+  }
+
+  /** One proactive send of a card to the person's 1:1 chat, classified for the worker. */
+  private async send(
+    recipient: Recipient,
+    render: (teamsUserId: string | undefined) => CardJson,
+  ): Promise<SendOutcome> {
     const [conversation] = await this.repo.all('conversations', {
       field: 'entraObjectId',
       equals: recipient.entraObjectId,
@@ -95,7 +117,9 @@ export class TeamsCardGateway implements CardGateway {
       };
     }
     const reference = JSON.parse(conversation.fields.reference) as ConversationReference;
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(recommendationCard(view)));
+    const activity = MessageFactory.attachment(
+      CardFactory.adaptiveCard(render(reference.user?.id)),
+    );
     let started = false;
     let failure: unknown;
     let activityId: string | undefined;
@@ -134,7 +158,7 @@ export class TeamsCardGateway implements CardGateway {
     return { kind: 'sent', ...(activityId ? { activityId } : {}) };
   }
 
-  async findRecommendation(recipient: Recipient, ref: CardRef, since: Date): Promise<CardSearch> {
+  async findCard(recipient: Recipient, ref: CardRef, since: Date): Promise<CardSearch> {
     if (!this.options.lookup) return { kind: 'unknown' };
     return this.options.lookup.find(recipient, ref, since);
   }

@@ -29,7 +29,7 @@ interface GraphMessage {
  * 3. GET /chats/{chat}/messages?$top=50&$orderby=createdDateTime desc, back to `since`
  *
  * A message matches when the bot sent it and its Adaptive Card carries this recommendation and
- * partner in its action data (as every recommendation card does). Needs application permissions
+ * partner in its action data (as every recommendation card does), or, for a digest, its ledger key. Needs application permissions
  * TeamsAppInstallation.ReadForUser.All and Chat.Read.All; reading chat messages with application
  * permissions is one of Microsoft's protected Teams APIs (it needs Microsoft's approval as well as
  * admin consent), so this lookup is off unless CARD_LOOKUP=graph. Any failure answers `unknown`,
@@ -115,13 +115,16 @@ export class GraphCardLookup implements CardLookup {
   }
 }
 
-/** Whether any object in the card is action data for this recommendation and partner. */
+/** Whether any object in the card is action data for this card (recommendation and partner, or
+ * a digest's key). */
 function carries(node: unknown, ref: CardRef, depth: number): boolean {
   if (depth > 12 || node === null || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((n) => carries(n, ref, depth + 1));
   const record = node as Record<string, unknown>;
-  if (record.recommendationId === ref.recommendationId && record.partnerId === ref.partnerId) {
-    return true;
-  }
+  const match =
+    ref.recommendationId === undefined
+      ? record.deliveryKey === ref.deliveryKey // a digest carries its own ledger key
+      : record.recommendationId === ref.recommendationId && record.partnerId === ref.partnerId;
+  if (match) return true;
   return Object.values(record).some((v) => carries(v, ref, depth + 1));
 }

@@ -1,3 +1,4 @@
+import type { ReminderRole, ReminderStage } from '../../domain/reminders.js';
 import type { Decision, EvidenceClass, Priority } from '../../domain/vocabulary.js';
 import type { Channel } from '../../domain/vocabulary.js';
 import type { CardSearch, SendOutcome } from '../../domain/deliveries.js';
@@ -48,13 +49,16 @@ export interface Recipient {
 
 /** Which card a send or a search is about. */
 export interface CardRef {
-  /** The ledger's key (recommendation + person): the same for every try of this card. */
+  /** The ledger's key (recommendation + person, or a digest's person + day): the same for every
+   *  try of this card. */
   deliveryKey: string;
-  recommendationId: string;
-  partnerId: string;
+  /** A recommendation card's recommendation and partner; both absent for a digest. */
+  recommendationId?: string;
+  partnerId?: string;
 }
 
 export type { CardSearch, SendOutcome } from '../../domain/deliveries.js';
+export type { ReminderRole, ReminderStage } from '../../domain/reminders.js';
 
 /**
  * Sends cards to people in Teams (the bot adapter implements it). A send is one attempt, with no
@@ -67,9 +71,53 @@ export interface CardGateway {
     view: RecommendationCardView,
     ref: CardRef,
   ): Promise<SendOutcome>;
+  /** A reminder digest: one card a working day with everything due or overdue for the person. */
+  sendDigest(recipient: Recipient, view: DigestCardView, ref: CardRef): Promise<SendOutcome>;
   /**
    * Whether the card is already in the recipient's chat, sent since `since`: asked after an
    * unconfirmed send, before any resend. `unknown` when the gateway has no way to look.
    */
-  findRecommendation(recipient: Recipient, ref: CardRef, since: Date): Promise<CardSearch>;
+  findCard(recipient: Recipient, ref: CardRef, since: Date): Promise<CardSearch>;
+}
+
+/** One item on a digest card: a response or an action that is due soon or overdue. */
+export interface DigestItem {
+  kind: 'response' | 'action';
+  /** The action (kind action) or the recommendation (kind response). */
+  subjectId: string;
+  /** Kind response: whose response is due (the recommendation card to open). */
+  partnerId?: string;
+  /** The recommendation's reference, e.g. HSCP-R-2026-03. */
+  reference: string;
+  /** The recommendation's title (response) or the action's description (action). */
+  title: string;
+  partnerName: string;
+  /** Who must act: the action's owner, or the partner's lead(s) for a response. */
+  ownerName: string;
+  dueDate: string;
+  stage: ReminderStage;
+  role: ReminderRole;
+  /** Working days to the due date (positive), or past it (negative); 0 on the day. */
+  workingDaysToDue: number;
+  /** Escalations: who it has been escalated to so far, in order (names). */
+  escalatedTo?: string[];
+  /** Dealt with since the digest was made (responded, or the action done): shown ticked. */
+  settled?: boolean;
+}
+
+/**
+ * The one card a person gets on a working day covering everything of theirs that is due soon or
+ * overdue, and everything escalated to them. Cards are pure functions of this.
+ */
+export interface DigestCardView {
+  /** The ledger key of this digest (also in the card's data, so a chat search can find it). */
+  deliveryKey: string;
+  recipientName: string;
+  /** The working day the digest is for (YYYY-MM-DD). */
+  date: string;
+  items: DigestItem[];
+  /** A message for the viewer, e.g. "The card for A3 is below". */
+  notice?: string;
+  /** Deep link to the tracker in the tab, for "see everything". */
+  trackerUrl?: string;
 }

@@ -152,10 +152,25 @@ export async function confirmDeliveredByCard(
   deps: Deps,
   input: { recommendationId: string; personId: string; activityId?: string },
 ): Promise<boolean> {
-  const key = deliveryKeyOf(input.recommendationId, input.personId);
+  return confirmDeliveredByKey(deps, {
+    deliveryKey: deliveryKeyOf(input.recommendationId, input.personId),
+    personId: input.personId,
+    ...(input.activityId ? { activityId: input.activityId } : {}),
+  });
+}
+
+/** As confirmDeliveredByCard, for any card in the ledger (a digest), by its key. */
+export async function confirmDeliveredByKey(
+  deps: Deps,
+  input: { deliveryKey: string; personId: string; activityId?: string },
+): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [row] = await deps.repo.all('cardDeliveries', { field: 'deliveryKey', equals: key });
-    if (!row) return false;
+    const [row] = await deps.repo.all('cardDeliveries', {
+      field: 'deliveryKey',
+      equals: input.deliveryKey,
+    });
+    // Only the card's own recipient proves it arrived.
+    if (!row || row.fields.personId !== input.personId) return false;
     const patch = confirmedByCard(row.fields, input.activityId, deps.now().getTime());
     if (!patch) return false;
     try {

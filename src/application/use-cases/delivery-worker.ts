@@ -19,6 +19,7 @@ import type { Deps } from '../deps.js';
 import type { CardRef, Recipient } from '../ports/cards.js';
 import { ConflictError, type StoredItem } from '../ports/repository.js';
 import { recommendationCardView } from './card-views.js';
+import { digestCardView } from './digest-views.js';
 import { recoverMissingDeliveries, systemChange } from './deliveries.js';
 
 type Row = StoredItem<'cardDeliveries'>;
@@ -57,6 +58,11 @@ export interface DeliveryWorkerOptions {
   holdMs?: number;
   /** Told about errors the loop survives (a store outage, a bug in one row). */
   onError?: (error: unknown) => void;
+  /**
+   * Whether scheduled cards (reminder digests) may go now, and if not when they may; cards a
+   * person's action caused (a recommendation issued) are not held.
+   */
+  sendWindow?: (now: number) => Promise<{ open: boolean; opensAt: number }>;
   /** A card cannot reach this person in Teams: offer another route (the emailed link). */
   onUnreachable?: (delivery: { recommendationId: string; personId: string }) => Promise<unknown>;
 }
@@ -326,7 +332,7 @@ export class DeliveryWorker {
     try {
       target = await this.target(row);
       if ('hold' in target) {
-        const at = clock.now() + 60_000;
+        const at = target.until ?? clock.now() + 60_000;
         await this.write(row, { nextAttemptAt: iso(at), detail: target.hold });
         later(at);
         return;
@@ -372,7 +378,7 @@ export class DeliveryWorker {
     }
     let outcome: SendOutcome;
     try {
-      outcome = await this.deps.cards.sendRecommendation(target.recipient, target.view, target.ref);
+      outcome = await target.send();
     } catch (e) {
       // The gateway classifies every answer; an exception here says nothing about delivery.
       this.options.onError?.(e);
@@ -404,8 +410,13 @@ export class DeliveryWorker {
       if (fresh?.fields.status === 'pending') updated = await this.write(fresh, decision.patch);
     }
     if (updated) later(wakeAt(updated.fields));
-    if (updated?.fields.status === 'unreachable' && this.options.onUnreachable) {
-      const { recommendationId, personId } = updated.fields;
+    const recommendationId = updated?.fields.recommendationId;
+    if (
+      updated?.fields.status === 'unreachable' &&
+      recommendationId &&
+      this.options.onUnreachable
+    ) {
+      const { personId } = updated.fields;
       // Idempotent on the other side (one open link per person), so a repeat is harmless.
       await this.options
         .onUnreachable({ recommendationId, personId })
@@ -437,7 +448,7 @@ export class DeliveryWorker {
     let search: CardSearch;
     try {
       // A minute early, for clock skew between this server and Teams.
-      search = await this.deps.cards.findRecommendation(
+      search = await this.deps.cards.findCard(
         target.recipient,
         target.ref,
         new Date(since - 60_000),
@@ -460,31 +471,41 @@ export class DeliveryWorker {
     else later(wakeAt(updated.fields));
   }
 
-  /** What to send to whom, or why nothing can be sent. */
-  private async target(row: Row): Promise<
-    | {
-        recipient: Recipient;
-        view: Awaited<ReturnType<typeof recommendationCardView>>;
-        ref: CardRef;
-      }
+  /** What to send to whom, or why nothing can be sent (yet). */
+  private async target(
+    row: Row,
+  ): Promise<
+    | { recipient: Recipient; ref: CardRef; send: () => Promise<SendOutcome> }
     | { outcome: SendOutcome }
-    | { hold: string }
+    | { hold: string; until?: number }
   > {
     const f = row.fields;
     const person = await this.deps.repo.get('people', f.personId);
     if (!person) {
       return { outcome: { kind: 'rejected', detail: 'This person is no longer recorded.' } };
     }
-    const rec = await this.deps.repo.get('recommendations', f.recommendationId);
+    const recipient = { personId: person.id, entraObjectId: person.fields.entraObjectId };
+    const viewer = { ...person.fields, id: person.id };
+    if (f.kind === 'digest') {
+      // Reminders are not sent at night, at weekends or on bank holidays.
+      const window = await this.options.sendWindow?.(this.options.clock.now());
+      if (window && !window.open) return { hold: details.quietHours, until: window.opensAt };
+      const view = await digestCardView(this.deps, f.deliveryKey, viewer);
+      if (!view) return { outcome: { kind: 'rejected', detail: details.digestGone } };
+      const ref = { deliveryKey: f.deliveryKey };
+      return { recipient, ref, send: () => this.deps.cards.sendDigest(recipient, view, ref) };
+    }
+    const recommendationId = f.recommendationId ?? '';
+    const rec = await this.deps.repo.get('recommendations', recommendationId);
     if (!rec) return { outcome: { kind: 'rejected', detail: 'The recommendation is gone.' } };
     if (rec.fields.status === 'draft') return { hold: details.waitingForIssue };
     const partnerId = f.partnerId ?? person.fields.partnerId ?? '';
-    const viewer = { ...person.fields, id: person.id };
-    const view = await recommendationCardView(this.deps, f.recommendationId, partnerId, viewer);
+    const view = await recommendationCardView(this.deps, recommendationId, partnerId, viewer);
+    const ref = { deliveryKey: f.deliveryKey, recommendationId, partnerId };
     return {
-      recipient: { personId: person.id, entraObjectId: person.fields.entraObjectId },
-      view,
-      ref: { deliveryKey: f.deliveryKey, recommendationId: f.recommendationId, partnerId },
+      recipient,
+      ref,
+      send: () => this.deps.cards.sendRecommendation(recipient, view, ref),
     };
   }
 

@@ -167,7 +167,11 @@ export async function respondToRecommendation(
   let slgItem: StoredItem<'slgItems'> | undefined;
   const kind = slgKindFor(response.decision);
   if (kind) {
-    const meetings = await deps.repo.all('meetings');
+    // Only the SLG's meetings, not every meeting and visit the scrutineer has ever observed.
+    const meetings = await deps.repo.all('meetings', {
+      field: 'kind',
+      equals: 'strategic-leadership-group',
+    });
     const meeting = nextSlgMeeting(
       meetings.map((m) => ({ ...m.fields, id: m.id })),
       today,

@@ -19,7 +19,10 @@ export const cardDeliveries = {
   description:
     'Each card to each person: the outbox the delivery worker sends from, and the record of what Teams said.',
   columns: {
-    /** recommendation id + person id: a re-issue or a retry finds this row instead of adding one. */
+    /** What the card is: a recommendation to respond to (the default), or a reminder digest. */
+    kind: { kind: 'choice', label: 'Card', choices: ['recommendation', 'digest'] as const },
+    /** recommendation id + person id (a digest: person + day): a re-issue or a retry finds this
+     *  row instead of adding one. */
     deliveryKey: {
       kind: 'text',
       label: 'Delivery key',
@@ -32,7 +35,6 @@ export const cardDeliveries = {
       kind: 'ref',
       label: 'Recommendation',
       list: 'recommendations',
-      required: true,
       indexed: true,
     },
     personId: { kind: 'ref', label: 'Recipient', list: 'people', required: true },

@@ -6,7 +6,7 @@ export const meetings = {
   description: 'Meetings and visits the scrutineer observes.',
   columns: {
     title: { kind: 'text', label: 'Title', maxLength: 255, required: true, freeText: true },
-    kind: { kind: 'choice', label: 'Kind', choices: meetingKinds, required: true },
+    kind: { kind: 'choice', label: 'Kind', choices: meetingKinds, required: true, indexed: true },
     startsAt: { kind: 'dateTime', label: 'Starts', required: true, indexed: true },
     teamsMeetingId: {
       kind: 'text',

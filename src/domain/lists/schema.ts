@@ -17,6 +17,8 @@ import { cardDeliveries } from './card-deliveries.js';
 import { slgItems } from './slg-items.js';
 import { responseLinks } from './response-links.js';
 import { emailOutbox } from './email-outbox.js';
+import { chairTerms } from './chair-terms.js';
+import { reminderNotices } from './reminder-notices.js';
 
 /**
  * The one source of truth for every list the app keeps. Each becomes a SharePoint list in the
@@ -42,6 +44,8 @@ export const lists = {
   slgItems,
   responseLinks,
   emailOutbox,
+  chairTerms,
+  reminderNotices,
 } as const satisfies Record<string, ListSchema>;
 
 export type Lists = typeof lists;

@@ -7,6 +7,22 @@ export type SlgItemKind = (typeof slgItemKinds)[number];
 export const slgItemStatuses = ['awaiting-ruling', 'ruled'] as const;
 export type SlgItemStatus = (typeof slgItemStatuses)[number];
 
+/** What the Strategic Leadership Group decided about a partial acceptance or a decline. */
+export const slgRulingOutcomes = [
+  'decline-upheld',
+  'partner-to-reconsider',
+  'recommendation-withdrawn',
+  'recommendation-amended',
+] as const;
+export type SlgRulingOutcome = (typeof slgRulingOutcomes)[number];
+
+export const slgRulingOutcomeLabels: Record<SlgRulingOutcome, string> = {
+  'decline-upheld': 'Decline upheld',
+  'partner-to-reconsider': 'Partner to reconsider',
+  'recommendation-withdrawn': 'Recommendation withdrawn',
+  'recommendation-amended': 'Recommendation amended',
+};
+
 export const slgItems = {
   title: 'CF SLG Items',
   description:
@@ -31,6 +47,8 @@ export const slgItems = {
     },
     /** The next SLG meeting after the response, when one is in the calendar. */
     meetingId: { kind: 'ref', label: 'SLG meeting', list: 'meetings', indexed: true },
+    /** Set with the ruling; empty while the item awaits it. */
+    outcome: { kind: 'choice', label: 'Outcome', choices: slgRulingOutcomes },
     rulingNote: { kind: 'note', label: 'Ruling', maxLength: 4000, freeText: true },
     ruledAt: { kind: 'dateTime', label: 'Ruled' },
     /** The response's key: one item per response, so a retried submit cannot refer it twice. */

@@ -402,6 +402,17 @@ export async function seedHarbourside(repo: Repository, now: Date = new Date()):
         ctx,
       );
   }
+  // The chair rotates between the DSPs: escalation goes to whoever holds it on the day.
+  for (const [upn, startsOn, endsOn] of [
+    ['dcs@harbourside.example', '2026-04-01', '2026-12-31'],
+    ['tom.bradley@eastshire-police.example', '2027-01-01', undefined],
+  ] as const) {
+    await repo.create(
+      'chairTerms',
+      { personId: personId.get(upn) ?? '', startsOn, ...(endsOn ? { endsOn } : {}) },
+      ctx,
+    );
+  }
   const meetingId = new Map<string, string>();
   for (const { key, ...fields } of meetings)
     meetingId.set(key, (await repo.create('meetings', fields, ctx)).id);
@@ -447,7 +458,7 @@ export async function seedHarbourside(repo: Repository, now: Date = new Date()):
     ctx,
   );
   const carter = personId.get('sam.carter@harbourside.example') ?? '';
-  await repo.create(
+  const councilResponse = await repo.create(
     'responses',
     {
       recommendationId: issued.id,
@@ -460,6 +471,22 @@ export async function seedHarbourside(repo: Repository, now: Date = new Date()):
       channel: 'teams-card',
       respondedAt: '2026-10-30T16:05:00Z',
       responseKey: `${issued.id}:${partnerId.get('council') ?? ''}`,
+    },
+    { ...ctx, actorId: carter, channel: 'teams-card' },
+  );
+  await repo.create(
+    'actions',
+    {
+      recommendationId: issued.id,
+      responseId: councilResponse.id,
+      partnerId: partnerId.get('council') ?? '',
+      description:
+        'Agree with the young people’s panel how the standing item will gather and present what children and families say.',
+      ownerId: carter,
+      targetDate: '2026-11-13',
+      evidenceExpected: 'The agreed format, and the panel’s notes of the session that agreed it.',
+      status: 'open',
+      actionKey: `${issued.id}:${partnerId.get('council') ?? ''}:0`,
     },
     { ...ctx, actorId: carter, channel: 'teams-card' },
   );

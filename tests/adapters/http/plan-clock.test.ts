@@ -34,7 +34,8 @@ async function setUp(now: string, withPlans = false) {
     repo,
     cards: {
       sendRecommendation: async () => ({ kind: 'sent' }),
-      findRecommendation: async () => ({ kind: 'unknown' }),
+      sendDigest: async () => ({ kind: 'sent' }),
+      findCard: async () => ({ kind: 'unknown' }),
     },
     now: () => new Date(now),
   };

@@ -249,6 +249,77 @@ describe('SqliteRepository (SQLite-specific)', () => {
     expect((await a.get('partners', v1.id))?.fields.name).toBe('Eastshire Police');
   });
 
+  it('repeated reads always see the latest state: its own writes, another repository’s and a raw connection’s', async () => {
+    const a = openRepo();
+    const b = openRepo();
+    const v1 = await a.create('partners', police, ctx);
+    const police2 = { filter: { field: 'kind', equals: 'police' } } as const;
+    // Read twice each, so that a second answer could come from memory.
+    for (let i = 0; i < 2; i++) {
+      expect(await a.get('partners', v1.id)).toStrictEqual(v1);
+      expect(await a.all('partners')).toStrictEqual([v1]);
+      expect(await a.all('partners', police2.filter)).toStrictEqual([v1]);
+    }
+
+    const v2 = await a.create('partners', { name: 'Harbourside Police', kind: 'police' }, ctx);
+    expect(await a.all('partners')).toStrictEqual([v1, v2]);
+    expect(await a.all('partners', police2.filter)).toStrictEqual([v1, v2]);
+
+    const v1b = await b.update('partners', v1.id, { kind: 'health' }, v1.etag, ctx);
+    expect(await a.get('partners', v1.id)).toStrictEqual(v1b);
+    expect(await a.all('partners', police2.filter)).toStrictEqual([v2]);
+    expect(await a.all('partners', { field: 'kind', equals: 'health' })).toStrictEqual([v1b]);
+
+    openRaw()
+      .prepare(`UPDATE "${itemsTable('partners')}" SET "${fieldColumn('name')}" = ? WHERE id = ?`)
+      .run('Eastshire Police', v2.id);
+    expect((await a.get('partners', v2.id))?.fields.name).toBe('Eastshire Police');
+    expect((await a.all('partners')).map((p) => p.fields.name)).toEqual([
+      'Eastshire Constabulary',
+      'Eastshire Police',
+    ]);
+    // The etag handed out is the current one.
+    const current = await a.get('partners', v1.id);
+    await expect(
+      a.update('partners', v1.id, { name: 'Renamed' }, current?.etag ?? '', ctx),
+    ).resolves.toMatchObject({ version: 3 });
+  });
+
+  it('hands out copies: changing what a read returned changes nothing for the next read', async () => {
+    const repo = openRepo();
+    const item = await repo.create(
+      'findings',
+      {
+        title: 'Attendance',
+        summary: 'Depends on the shift.',
+        evidenceClass: 'worry',
+        partnerIds: ['p1'],
+      },
+      ctx,
+    );
+    const reads = [];
+    // The second of each pair may come from memory.
+    for (let i = 0; i < 2; i++) reads.push(await repo.get('findings', item.id));
+    for (let i = 0; i < 2; i++) reads.push(...(await repo.all('findings')));
+    for (const read of reads) {
+      if (!read) throw new Error('not read');
+      read.fields.title = 'Changed';
+      read.fields.partnerIds?.push('p2');
+      read.etag = 'changed';
+    }
+    expect(await repo.get('findings', item.id)).toStrictEqual(item);
+    expect(await repo.all('findings')).toStrictEqual([item]);
+  });
+
+  it('an answer read before a write is not kept after it, though the write lands while all() is still running', async () => {
+    const repo = openRepo();
+    const v1 = await repo.create('partners', police, ctx);
+    const pending = repo.all('partners'); // reads now; finishes after the write below
+    const v2 = await repo.create('partners', { name: 'Harbourside Police', kind: 'police' }, ctx);
+    expect(await pending).toStrictEqual([v1]);
+    expect(await repo.all('partners')).toStrictEqual([v1, v2]);
+  });
+
   it('defaults top to 100, caps it at 5,000, and all() follows pages past that', async () => {
     const repo = SqliteRepository.open(':memory:');
     open.push(repo);

@@ -250,6 +250,8 @@ describe('a response on the card', () => {
     const shared = (puts[0]?.body.attachments as { content: unknown }[])[0]?.content;
     expect(inputsOf(shared)).toEqual([]);
     expect(textOf(shared)).toContain('Partially accepted by Aisha Noor');
+    // Once answered, the responder sees what everyone sees.
+    expect(shared).toEqual(res.card);
   });
 
   it('records an acceptance with one action, and sends nothing to the SLG', async () => {

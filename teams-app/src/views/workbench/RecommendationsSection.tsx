@@ -17,9 +17,11 @@ import { ProblemText } from '../../components/ProblemText';
 import { errorStatus, StatusArea, type Status } from '../../components/StatusArea';
 import { formatDate } from '../../format/dates';
 import { humanise, priorityLabels, recommendationColumns as columns } from '../../forms/fields';
-import { deliverySummary, deliveryText } from './deliveryText';
+import { DeliveryStatus } from './DeliveryStatus';
+import { deliverySummary } from './deliveryText';
 import { LINKED_FINDINGS } from './recommendations/labels';
 import { SchemeSetting } from './recommendations/SchemeSetting';
+import { hasAnyRole, scrutineerOrBusinessUnit } from './roles';
 
 // Opens on request, so it is fetched then rather than with the workbench.
 const DraftEditForm = lazy(() =>
@@ -53,7 +55,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  deliveries: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  cards: { display: 'grid', gap: tokens.spacingVerticalXS, justifyItems: 'start' },
 });
 
 interface RecommendationsSectionProps {
@@ -77,11 +79,23 @@ export function RecommendationsSection({
   const recommendations = useResource(load, version);
   // What the server answered on issue, kept locally so the list can be reloaded independently.
   const [issued, setIssued] = useState<
-    Record<string, { item: RecommendationItem; deliveries: Delivery[] }>
+    Record<string, { item: RecommendationItem; deliveries?: Delivery[] }>
   >({});
   const [busyId, setBusyId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  // Which issued recommendations have their cards open (each open one reads its cards' status).
+  const [cardsOpen, setCardsOpen] = useState<Record<string, boolean>>({});
+  const seesCards = hasAnyRole(me, scrutineerOrBusinessUnit);
+  const toggleCards = (id: string, open: boolean) => {
+    setCardsOpen((all) => ({ ...all, [id]: open }));
+    // What issuing answered is only the starting point: opened again, the cards are read afresh.
+    if (!open)
+      setIssued((all) => {
+        const entry = all[id];
+        return entry ? { ...all, [id]: { item: entry.item } } : all;
+      });
+  };
 
   const partnerNames = (ids: readonly string[] | null | undefined) =>
     (ids ?? []).flatMap((id) => partners.find((p) => p.id === id)?.name ?? []).join('; ');
@@ -100,6 +114,8 @@ export function RecommendationsSection({
         ...all,
         [recommendation.id]: { item: result.recommendation, deliveries: result.deliveries },
       }));
+      // Open its cards at once: they update while the fan-out runs.
+      setCardsOpen((open) => ({ ...open, [recommendation.id]: true }));
       setStatus({
         kind: 'success',
         text: deliverySummary(result.recommendation.reference, result.deliveries),
@@ -145,6 +161,8 @@ export function RecommendationsSection({
           const deliveries = issued[recommendation.id]?.deliveries;
           const editing = editingId === recommendation.id;
           const draft = recommendation.status === 'draft';
+          const showCards = cardsOpen[recommendation.id] === true;
+          const cardsId = `cards-${recommendation.id}`;
           const named = partnerNames(recommendation.partnerIds);
           const linked = findingTitles(recommendation.findingIds);
           return (
@@ -204,12 +222,27 @@ export function RecommendationsSection({
                   </Suspense>
                 </>
               )}
-              {deliveries && deliveries.length > 0 && (
-                <ul className={styles.deliveries} aria-label={`Cards for ${reference}`}>
-                  {deliveries.map((delivery) => (
-                    <li key={delivery.personId}>{deliveryText(delivery)}</li>
-                  ))}
-                </ul>
+              {!draft && seesCards && (
+                <div className={styles.cards}>
+                  <Button
+                    aria-expanded={showCards}
+                    aria-controls={showCards ? cardsId : undefined}
+                    onClick={() => toggleCards(recommendation.id, !showCards)}
+                  >
+                    Cards for {reference}
+                  </Button>
+                  {showCards && (
+                    <div id={cardsId}>
+                      <DeliveryStatus
+                        recommendationId={recommendation.id}
+                        reference={reference}
+                        initial={deliveries}
+                        canResend={canWrite}
+                        canEmailLink={seesCards}
+                      />
+                    </div>
+                  )}
+                </div>
               )}
             </li>
           );

@@ -9,6 +9,7 @@ import { ProblemText } from '../../components/ProblemText';
 import { FindingsSection } from './FindingsSection';
 import { ObservationsInbox } from './ObservationsInbox';
 import { RecommendationsSection } from './RecommendationsSection';
+import { SlgSection } from './SlgSection';
 import { canWrite, useMe } from './useMe';
 import { WorkbenchNav } from './WorkbenchNav';
 
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 
-/** The scrutineer's personal tab: plan, then observations → findings → recommendations. */
+/** The scrutineer’s personal tab: plan, observations → findings → recommendations → SLG items. */
 export function Workbench() {
   const styles = useStyles();
   const api = useApi();
@@ -67,6 +68,7 @@ export function Workbench() {
         me={me}
         canWrite={writer}
       />
+      <SlgSection me={me} />
     </div>
   );
 }

@@ -28,6 +28,7 @@ export const sections = [
   { id: 'inbox', label: 'Observations inbox' },
   { id: 'findings', label: 'Findings' },
   { id: 'recommendations', label: 'Recommendations' },
+  { id: 'slg-items', label: 'SLG items' },
 ] as const;
 
 /** In-page links; each section takes focus (tabindex -1) so keyboard users continue from there. */

@@ -32,3 +32,42 @@ export function deliverySummary(reference: string, deliveries: readonly Delivery
   ].filter((p): p is string => typeof p === 'string');
   return `Recommendation ${reference} issued: ${parts.join(', ')}.`;
 }
+
+export interface CardCounts {
+  total: number;
+  sent: number;
+  pending: number;
+  unreachable: number;
+  failed: number;
+}
+
+export function cardCounts(deliveries: readonly Delivery[]): CardCounts {
+  const count = (status: Delivery['status']) =>
+    deliveries.filter((d) => d.status === status).length;
+  return {
+    total: deliveries.length,
+    sent: count('sent'),
+    pending: count('pending'),
+    unreachable: count('unreachable'),
+    failed: count('failed'),
+  };
+}
+
+/** The counts in a sentence, e.g. "12 of 40 sent, 2 cannot be reached, 26 still to send." */
+export function cardsSummary(deliveries: readonly Delivery[]): string {
+  const c = cardCounts(deliveries);
+  if (c.total === 0) return 'No cards for this recommendation.';
+  const sent =
+    c.sent === c.total
+      ? c.total === 1
+        ? 'The card was sent'
+        : `All ${c.total} cards sent`
+      : `${c.sent} of ${c.total} sent`;
+  const parts = [
+    sent,
+    c.unreachable > 0 && `${c.unreachable} cannot be reached`,
+    c.failed > 0 && `${c.failed} could not be sent`,
+    c.pending > 0 && `${c.pending} still to send`,
+  ].filter((p): p is string => typeof p === 'string');
+  return `${parts.join(', ')}.`;
+}

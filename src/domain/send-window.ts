@@ -1,0 +1,85 @@
+import { addCalendarDays, isWorkingDay } from './calendar/working-days.js';
+
+/**
+ * When scheduled cards (reminders, escalations) may go: working hours in England on working days.
+ * Nobody's phone buzzes with a reminder at night, at a weekend or on a bank holiday.
+ */
+export interface SendHours {
+  /** Minutes after midnight, England time: from (inclusive) and until (exclusive). */
+  from: number;
+  until: number;
+}
+
+export const DEFAULT_SEND_HOURS: SendHours = { from: 8 * 60, until: 18 * 60 };
+
+/** `HH:MM-HH:MM` (24-hour), such as `08:00-18:00`; undefined when it is not one. */
+export function parseSendHours(text: string): SendHours | undefined {
+  const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [fh, fm, uh, um] = m.slice(1).map(Number) as [number, number, number, number];
+  if (fh > 23 || uh > 24 || fm > 59 || um > 59 || (uh === 24 && um > 0)) return undefined;
+  const hours = { from: fh * 60 + fm, until: uh * 60 + um };
+  return hours.from < hours.until ? hours : undefined;
+}
+
+const LONDON = 'Europe/London';
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The date and the minute of the day in England at an instant. */
+export function londonClock(ms: number): { date: string; minutes: number } {
+  const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+  };
+}
+
+/** England's offset from UTC at an instant, in milliseconds (0 in winter, an hour in summer). */
+function londonOffset(ms: number): number {
+  const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant a wall-clock time in England happens on a date (the window's edges are never in
+ *  the hour the clocks skip or repeat, which is 01:00–02:00). */
+export function londonInstant(date: string, minutes: number): number {
+  const guess = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
+  const first = guess - londonOffset(guess);
+  return guess - londonOffset(first);
+}
+
+/**
+ * Whether scheduled cards may go at `now`, and if not, when they next may. `holidays` must cover
+ * the next few weeks of bank holidays.
+ */
+export function sendWindowAt(
+  now: number,
+  holidays: ReadonlySet<string>,
+  hours: SendHours = DEFAULT_SEND_HOURS,
+): { open: boolean; opensAt: number } {
+  const { date, minutes } = londonClock(now);
+  const workingToday = isWorkingDay(date, holidays);
+  if (workingToday && minutes >= hours.from && minutes < hours.until) {
+    return { open: true, opensAt: now };
+  }
+  let day = workingToday && minutes < hours.from ? date : addCalendarDays(date, 1);
+  for (let i = 0; i < 366 && !isWorkingDay(day, holidays); i++) day = addCalendarDays(day, 1);
+  return { open: false, opensAt: londonInstant(day, hours.from) };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server.js';
+
+/** The reminder preview and the chair's terms, through the real server and sign-in. */
+let server: TestServer;
+let scrutineer: string;
+let businessUnit: string;
+let policeLead: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  scrutineer = await server.token('scrutineer@harbourside.example');
+  businessUnit = await server.token('business.unit@harbourside.example');
+  policeLead = await server.token('aisha.noor@eastshire-police.example');
+});
+afterAll(async () => server?.close());
+
+type Preview = {
+  date: string;
+  notices: { personName: string; role: string; stage: string; reference: string; given: boolean }[];
+};
+type Term = { id: string; personId: string; startsOn: string; endsOn?: string };
+
+describe('GET /api/reminders/preview', () => {
+  it('shows who the run on a date would chase, and at which stage', async () => {
+    const res = await server.api('/api/reminders/preview?date=2027-01-06', { token: scrutineer });
+    expect(res.status).toBe(200);
+    const body = res.json as Preview;
+    expect(body.date).toBe('2027-01-06');
+    const response = body.notices.filter((n) => n.stage === 'escalation-chair');
+    expect(response.map((n) => [n.personName, n.role, n.reference, n.given])).toEqual([
+      ['Aisha Noor', 'owner', 'HSCP-R-2026-01', false],
+      ['Tom Bradley', 'dsp', 'HSCP-R-2026-01', false],
+    ]);
+  });
+
+  it('is for the scrutineer and the business unit only, and says what is wrong with a date', async () => {
+    expect((await server.api('/api/reminders/preview', { token: policeLead })).status).toBe(403);
+    const bad = await server.api('/api/reminders/preview?date=2026-02-30', { token: businessUnit });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toMatch(/YYYY-MM-DD/);
+    expect((await server.api('/api/reminders/preview')).status).toBe(401);
+  });
+});
+
+describe('/api/chair-terms', () => {
+  it('lists the terms, latest first', async () => {
+    const res = await server.api('/api/chair-terms', { token: policeLead });
+    expect(res.status).toBe(200);
+    expect((res.json as { items: Term[] }).items.map((t) => [t.startsOn, t.endsOn])).toEqual([
+      ['2027-01-01', undefined],
+      ['2026-04-01', '2026-12-31'],
+    ]);
+  });
+
+  it('the business unit records a handover; the open term closes the day before', async () => {
+    const people = (await server.api('/api/people', { token: businessUnit })).json as {
+      items: { id: string; displayName: string }[];
+    };
+    const fiona = people.items.find((p) => p.displayName === 'Fiona Grant')?.id ?? '';
+    const made = await server.api('/api/chair-terms', {
+      token: businessUnit,
+      body: { personId: fiona, startsOn: '2027-06-01' },
+    });
+    expect(made.status).toBe(201);
+    const terms = (
+      (await server.api('/api/chair-terms', { token: businessUnit })).json as {
+        items: Term[];
+      }
+    ).items;
+    expect(terms.map((t) => [t.startsOn, t.endsOn])).toEqual([
+      ['2027-06-01', undefined],
+      ['2027-01-01', '2027-05-31'],
+      ['2026-04-01', '2026-12-31'],
+    ]);
+  });
+
+  it('refuses others, unknown people and a term that ends before it starts', async () => {
+    const someone = { personId: 'nobody', startsOn: '2027-09-01' };
+    expect(
+      (await server.api('/api/chair-terms', { token: scrutineer, body: someone })).status,
+    ).toBe(403);
+    const unknown = await server.api('/api/chair-terms', { token: businessUnit, body: someone });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.json)).toMatch(/no person/);
+    const people = (await server.api('/api/people', { token: businessUnit })).json as {
+      items: { id: string }[];
+    };
+    const backwards = await server.api('/api/chair-terms', {
+      token: businessUnit,
+      body: { personId: people.items[0]?.id, startsOn: '2027-09-01', endsOn: '2027-08-01' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.json)).toMatch(/end on or after/);
+    const notADate = await server.api('/api/chair-terms', {
+      token: businessUnit,
+      body: { personId: people.items[0]?.id, startsOn: 'soon' },
+    });
+    expect(notADate.status).toBe(400);
+  });
+});
