@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the side panel's first-load size, its time to notifySuccess inside the TeamsJS
  * test host, the observation save latency, the identifiable-data guard and the fan-out of 1,000
- * cards to the Bot Connector emulator (scripts/bench-fanout.ts). Every figure is printed
- * beside a baseline measured in the same run, and as a ratio to it.
+ * cards to the Bot Connector emulator (scripts/bench-fanout.ts), card invoke latency
+ * (scripts/bench-invoke.ts) and the day's reminder run (scripts/bench-reminders.ts). Every
+ * figure is printed beside a baseline measured in the same run, and as a ratio to it.
  *
  * Not a test: timings vary by machine, so nothing here passes or fails. BENCH_LOAD_RUNS sets the
  * number of cold loads of each page (default 15).
@@ -18,6 +19,7 @@ import { buildBaseline, buildTab, removeBaseline } from './bench-bundle.js';
 import { guardTimings } from './bench-guard.js';
 import { fanOutBench } from './bench-fanout.js';
 import { invokeBench } from './bench-invoke.js';
+import { reminderBench } from './bench-reminders.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_KB = 130;
@@ -262,6 +264,7 @@ try {
 guard();
 rows.push(...(await fanOutBench()));
 rows.push(...(await invokeBench()));
+rows.push(...(await reminderBench()));
 printTable(
   `Critical Friend bench (${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
     'baselines: a minimal React 19 + TeamsJS page, GET /healthz, one regex pass, the Bot Connector emulator’s limit)',

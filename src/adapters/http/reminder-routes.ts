@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../application/deps.js';
 import type { HolidayCalendar } from '../../application/ports/holidays.js';
 import { addChairTerm, listChairTerms } from '../../application/use-cases/chair-terms.js';
-import { previewReminders } from '../../application/use-cases/reminders.js';
+import { noticesGiven, previewReminders } from '../../application/use-cases/reminders.js';
 import { inputSchema, itemSchema } from '../../application/validation.js';
 import { reminderRoles, reminderStages } from '../../domain/lists/reminder-notices.js';
 import { londonDate } from '../../domain/responses.js';
@@ -45,6 +45,30 @@ export function reminderRoutes(
         const notices = await previewReminders(deps, actor, calendar, policy, date);
         return { status: 200, body: { date, notices } };
       },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reminder-notices',
+      summary:
+        'The reminders and escalations given about one response (its recommendation) or action, oldest first',
+      query: z.strictObject({
+        subjectId: z.string().min(1).max(100).describe('The action, or the recommendation'),
+      }),
+      response: z.object({
+        items: z.array(
+          z.object({
+            date: z.string(),
+            personName: z.string(),
+            role: z.enum(reminderRoles),
+            stage: z.enum(reminderStages),
+            dueDate: z.string(),
+          }),
+        ),
+      }),
+      handler: async ({ query }) => ({
+        status: 200,
+        body: { items: await noticesGiven(deps, (query as { subjectId: string }).subjectId) },
+      }),
     }),
     route({
       method: 'get',

@@ -286,3 +286,36 @@ async function referenceOf(deps: Deps, item: DueItem): Promise<string> {
   }
   return (await deps.repo.get('recommendations', recommendationId))?.fields.reference ?? '';
 }
+
+/** One reminder or escalation given about an item, as the tracker shows its history. */
+export interface GivenNotice {
+  date: string;
+  personName: string;
+  role: PlannedNotice['role'];
+  stage: PlannedNotice['stage'];
+  dueDate: string;
+}
+
+/**
+ * Who was reminded of an item, or had it escalated to them, and when: oldest first. Any member
+ * of the partnership may see it (it is the tracker's escalation history, names and dates only).
+ */
+export async function noticesGiven(deps: Deps, subjectId: string): Promise<GivenNotice[]> {
+  const rows = await deps.repo.all('reminderNotices', { field: 'subjectId', equals: subjectId });
+  const names = new Map<string, string>();
+  const out: GivenNotice[] = [];
+  for (const { fields: n } of rows) {
+    if (!names.has(n.personId)) {
+      const p = await deps.repo.get('people', n.personId);
+      names.set(n.personId, p?.fields.displayName ?? 'someone no longer recorded');
+    }
+    out.push({
+      date: n.date,
+      personName: names.get(n.personId) ?? '',
+      role: n.role,
+      stage: n.stage,
+      dueDate: n.dueDate,
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}

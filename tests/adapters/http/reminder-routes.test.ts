@@ -43,6 +43,50 @@ describe('GET /api/reminders/preview', () => {
   });
 });
 
+describe('GET /api/reminder-notices', () => {
+  it('gives an item’s reminder and escalation history, and needs a subject', async () => {
+    const actions = await server.deps.repo.all('actions');
+    const action = actions[0];
+    if (!action) throw new Error('the seed has an action');
+    const empty = await server.api(`/api/reminder-notices?subjectId=${action.id}`, {
+      token: policeLead,
+    });
+    expect(empty).toEqual({ status: 200, json: { items: [] } });
+    const owner = action.fields.ownerId ?? '';
+    await server.deps.repo.create(
+      'reminderNotices',
+      {
+        noticeKey: `k-${action.id}`,
+        subjectKind: 'action',
+        subjectId: action.id,
+        partnerId: action.fields.partnerId,
+        dueDate: action.fields.targetDate,
+        stage: 'overdue',
+        stageKey: 'overdue',
+        personId: owner,
+        role: 'owner',
+        workingDaysToDue: -1,
+        deliveryKey: `digest:${owner}:2026-11-16`,
+        date: '2026-11-16',
+      },
+      { actorId: 'system:test', homeTenantId: '', channel: 'system', at: '' },
+    );
+    const res = await server.api(`/api/reminder-notices?subjectId=${action.id}`, {
+      token: policeLead,
+    });
+    expect((res.json as { items: unknown[] }).items).toEqual([
+      {
+        date: '2026-11-16',
+        personName: 'Sam Carter',
+        role: 'owner',
+        stage: 'overdue',
+        dueDate: '2026-11-13',
+      },
+    ]);
+    expect((await server.api('/api/reminder-notices', { token: policeLead })).status).toBe(400);
+  });
+});
+
 describe('/api/chair-terms', () => {
   it('lists the terms, latest first', async () => {
     const res = await server.api('/api/chair-terms', { token: policeLead });
