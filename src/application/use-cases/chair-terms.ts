@@ -12,9 +12,9 @@ export async function listChairTerms(deps: Deps): Promise<StoredItem<'chairTerms
 }
 
 /**
- * The business unit records who takes the chair from a date. A term still open when the new one
- * starts is closed the day before, so the handover is one act and escalations after it go to the
- * new chair.
+ * The business unit records who takes the chair from a date. A term still running when the new
+ * one starts is closed the day before, so the handover is one act and escalations after it go to
+ * the new chair; an open-ended new term ends the day before a later recorded term begins.
  */
 export async function addChairTerm(
   deps: Deps,
@@ -29,22 +29,32 @@ export async function addChairTerm(
     throw invalid('invalid-term', 'The term must end on or after the day it starts.');
   }
   const ctx = changeContext(deps, actor, 'tab');
-  for (const open of await deps.repo.all('chairTerms')) {
-    if (open.fields.endsOn || open.fields.startsOn >= input.startsOn) continue;
+  const terms = await deps.repo.all('chairTerms');
+  // A term running on the new start day is cut to end the day before: the handover.
+  for (const t of terms) {
+    const running =
+      t.fields.startsOn < input.startsOn && (t.fields.endsOn ?? '9999') >= input.startsOn;
+    if (!running) continue;
     await deps.repo.update(
       'chairTerms',
-      open.id,
+      t.id,
       { endsOn: addCalendarDays(input.startsOn, -1) },
-      open.etag,
+      t.etag,
       ctx,
     );
   }
+  // An open-ended new term runs until the next recorded term starts.
+  const next = terms
+    .map((t) => t.fields.startsOn)
+    .filter((d) => d > input.startsOn)
+    .sort()[0];
+  const endsOn = input.endsOn ?? (next ? addCalendarDays(next, -1) : undefined);
   return deps.repo.create(
     'chairTerms',
     {
       personId: input.personId,
       startsOn: input.startsOn,
-      ...(input.endsOn ? { endsOn: input.endsOn } : {}),
+      ...(endsOn ? { endsOn } : {}),
     },
     ctx,
   );

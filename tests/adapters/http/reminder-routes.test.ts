@@ -119,6 +119,30 @@ describe('/api/chair-terms', () => {
     ]);
   });
 
+  it('a handover inside a running term cuts it; an open new term ends before a later one', async () => {
+    const people = (await server.api('/api/people', { token: businessUnit })).json as {
+      items: { id: string; displayName: string }[];
+    };
+    const beth = people.items.find((p) => p.displayName === 'Beth Morris')?.id ?? '';
+    // 1 December 2026 falls inside the seeded term that runs to 31 December 2026.
+    const made = await server.api('/api/chair-terms', {
+      token: businessUnit,
+      body: { personId: beth, startsOn: '2026-12-01' },
+    });
+    expect(made.status).toBe(201);
+    const terms = (
+      (await server.api('/api/chair-terms', { token: businessUnit })).json as {
+        items: Term[];
+      }
+    ).items;
+    expect(terms.map((t) => [t.startsOn, t.endsOn])).toEqual([
+      ['2027-06-01', undefined],
+      ['2027-01-01', '2027-05-31'],
+      ['2026-12-01', '2026-12-31'],
+      ['2026-04-01', '2026-11-30'],
+    ]);
+  });
+
   it('refuses others, unknown people and a term that ends before it starts', async () => {
     const someone = { personId: 'nobody', startsOn: '2027-09-01' };
     expect(

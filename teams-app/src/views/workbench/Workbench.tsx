@@ -9,6 +9,8 @@ import { ProblemText } from '../../components/ProblemText';
 import { FindingsSection } from './FindingsSection';
 import { ObservationsInbox } from './ObservationsInbox';
 import { RecommendationsSection } from './RecommendationsSection';
+import { maySeeReminders } from './reminders/access';
+import { RemindersSection } from './RemindersSection';
 import { SlgSection } from './SlgSection';
 import { canWrite, useMe } from './useMe';
 import { WorkbenchNav } from './WorkbenchNav';
@@ -21,13 +23,17 @@ const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 
-/** The scrutineer’s personal tab: plan, observations → findings → recommendations → SLG items. */
+/**
+ * The scrutineer’s personal tab: plan, observations → findings → recommendations → SLG items, and
+ * reminders for the scrutineer and the business unit.
+ */
 export function Workbench() {
   const styles = useStyles();
   const api = useApi();
   const partners = usePartners();
   const me = useMe();
   const writer = canWrite(me);
+  const reminders = maySeeReminders(me);
   // Bumped after a change so the sections downstream reload.
   const [findingsVersion, setFindingsVersion] = useState(0);
   const [recommendationsVersion, setRecommendationsVersion] = useState(0);
@@ -40,7 +46,7 @@ export function Workbench() {
     <div className={styles.root}>
       <div>
         <Heading level={1}>Workbench</Heading>
-        <WorkbenchNav />
+        <WorkbenchNav reminders={reminders} />
       </div>
       {partners.problem && <ProblemText problem={partners.problem} onRetry={partners.reload} />}
       <section aria-labelledby="plan-heading" id="plan" tabIndex={-1} className={styles.section}>
@@ -69,6 +75,7 @@ export function Workbench() {
         canWrite={writer}
       />
       <SlgSection me={me} />
+      {reminders && <RemindersSection me={me} />}
     </div>
   );
 }

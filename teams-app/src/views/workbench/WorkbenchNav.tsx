@@ -31,13 +31,17 @@ export const sections = [
   { id: 'slg-items', label: 'SLG items' },
 ] as const;
 
+/** Shown only to those who see the section (the scrutineer and the business unit). */
+export const remindersLink = { id: 'reminders', label: 'Reminders' } as const;
+
 /** In-page links; each section takes focus (tabindex -1) so keyboard users continue from there. */
-export function WorkbenchNav() {
+export function WorkbenchNav({ reminders = false }: { reminders?: boolean }) {
   const styles = useStyles();
+  const links = reminders ? [...sections, remindersLink] : sections;
   return (
     <nav aria-label="On this page">
       <ul className={styles.list}>
-        {sections.map((s) => (
+        {links.map((s) => (
           <li key={s.id}>
             <a
               className={styles.link}
