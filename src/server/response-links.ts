@@ -8,6 +8,7 @@ import {
   type OfferWebLinkResult,
   type ResponseLinkDeps,
 } from '../application/use-cases/response-links.js';
+import { emailDigest } from '../application/use-cases/digest-email.js';
 import { responseLinkRoutes } from '../adapters/http/response-link-routes.js';
 import type { Route } from '../adapters/http/route.js';
 import { HmacLinkTokens } from '../adapters/identity/link-tokens.js';
@@ -22,6 +23,8 @@ export interface ResponseLinkService {
    * an `unreachable` card). Idempotent per recommendation and person while their link is open.
    */
   offer(input: OfferWebLinkInput): Promise<OfferWebLinkResult>;
+  /** Emails a reminder digest Teams cannot deliver (with web links for responses due). */
+  emailDigest(input: { deliveryKey: string; personId: string }): Promise<unknown>;
   routes: Route[];
 }
 
@@ -56,6 +59,7 @@ export function responseLinkService(
   return {
     deps: linkDeps,
     offer: (input) => offerWebLink(linkDeps, input),
+    emailDigest: (input) => emailDigest(linkDeps, input),
     routes: responseLinkRoutes(linkDeps),
   };
 }

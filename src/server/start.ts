@@ -57,12 +57,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const responseLinks = responseLinkService(deps, config, botAuth);
   // England and Wales bank holidays for working-day clocks: the date-holidays rules, or GOV.UK.
   const holidays = createHolidayCalendar(config.holidaySource);
-  // Whoever Teams cannot reach is emailed a signed, single-use link to respond on the web;
-  // reminder digests wait for working hours.
+  // Whoever Teams cannot reach is emailed a signed, single-use link to respond on the web, and
+  // their reminder digest by email; reminder digests wait for working hours.
   const worker = startDeliveryWorker(
     deps,
     config.delivery,
-    (d) => responseLinks.offer(d),
+    (d) => (d.kind === 'digest' ? responseLinks.emailDigest(d) : responseLinks.offer(d)),
     reminderSendWindow(holidays, config.reminders),
   );
   const reminders = startReminderScheduler(deps, holidays, config.reminders, {

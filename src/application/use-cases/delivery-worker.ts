@@ -64,8 +64,13 @@ export interface DeliveryWorkerOptions {
    */
   sendWindow?: (now: number) => Promise<{ open: boolean; opensAt: number }>;
   /** A card cannot reach this person in Teams: offer another route (the emailed link). */
-  onUnreachable?: (delivery: { recommendationId: string; personId: string }) => Promise<unknown>;
+  onUnreachable?: (delivery: UnreachableDelivery) => Promise<unknown>;
 }
+
+/** A card Teams cannot deliver: a recommendation's (offer the web link) or a digest's (email it). */
+export type UnreachableDelivery =
+  | { kind: 'recommendation'; recommendationId: string; personId: string }
+  | { kind: 'digest'; deliveryKey: string; personId: string };
 
 export interface PassReport {
   claimed: number;
@@ -410,17 +415,18 @@ export class DeliveryWorker {
       if (fresh?.fields.status === 'pending') updated = await this.write(fresh, decision.patch);
     }
     if (updated) later(wakeAt(updated.fields));
-    const recommendationId = updated?.fields.recommendationId;
-    if (
-      updated?.fields.status === 'unreachable' &&
-      recommendationId &&
-      this.options.onUnreachable
-    ) {
-      const { personId } = updated.fields;
-      // Idempotent on the other side (one open link per person), so a repeat is harmless.
-      await this.options
-        .onUnreachable({ recommendationId, personId })
-        .catch((e: unknown) => this.options.onError?.(e));
+    if (updated?.fields.status === 'unreachable' && this.options.onUnreachable) {
+      const f = updated.fields;
+      const delivery: UnreachableDelivery | undefined =
+        f.kind === 'digest'
+          ? { kind: 'digest', deliveryKey: f.deliveryKey, personId: f.personId }
+          : f.recommendationId
+            ? { kind: 'recommendation', recommendationId: f.recommendationId, personId: f.personId }
+            : undefined;
+      // Idempotent on the other side (one open link per person, one email per digest).
+      if (delivery) {
+        await this.options.onUnreachable(delivery).catch((e: unknown) => this.options.onError?.(e));
+      }
     }
   }
 
