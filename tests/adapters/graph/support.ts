@@ -1,0 +1,36 @@
+import { GraphHttp } from '../../../src/adapters/graph/graph-http.js';
+import { GraphRepository } from '../../../src/adapters/graph/graph-repository.js';
+import { applyPlan } from '../../../src/adapters/graph/provisioning/apply.js';
+import { provisioningPlan } from '../../../src/adapters/graph/provisioning-plan.js';
+import { TenantGate, type GateClock } from '../../../src/adapters/graph/tenant-gate.js';
+import { startGraphEmulator, type GraphEmulator } from '../../support/graph-emulator/index.js';
+
+export interface ProvisionedSite {
+  graph: GraphEmulator;
+  http: GraphHttp;
+  siteId: string;
+  repo: GraphRepository;
+  close(): Promise<void>;
+}
+
+/**
+ * The Graph emulator with a fictional partnership site, provisioned from the schema by the
+ * production provisioning code, and the production adapter opened on it.
+ */
+export async function provisionedSite(
+  options: { clock?: GateClock } = {},
+): Promise<ProvisionedSite> {
+  const graph = await startGraphEmulator();
+  const site = graph.state.addSite({
+    hostname: 'harbourside.sharepoint.example',
+    path: '/sites/scrutiny',
+  });
+  const http = new GraphHttp({
+    graphUrl: graph.url,
+    token: async () => 'emulator-token',
+    ...(options.clock ? { gate: new TenantGate(options.clock), now: options.clock.now } : {}),
+  });
+  await applyPlan(http, site.id, provisioningPlan());
+  const repo = await GraphRepository.open(http, site.id);
+  return { graph, http, siteId: site.id, repo, close: () => graph.close() };
+}
