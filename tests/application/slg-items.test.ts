@@ -10,6 +10,7 @@ import { listSlgItems, recordSlgRuling } from '../../src/application/use-cases/s
 import { slgRulingOutcomes } from '../../src/domain/lists/slg-items.js';
 import { DEMO_POLICE_LEAD_OID, POLICE_TENANT_ID } from '../../src/server/seed/harbourside.js';
 import { startBotHarness, type BotHarness } from '../adapters/teams/support/bot-harness.js';
+import { sample } from '../domain/guard/samples.js';
 
 /** The Strategic Leadership Group's ruling on a partial acceptance or a decline. */
 let h: BotHarness;
@@ -218,7 +219,7 @@ describe('recording the SLG ruling', () => {
 
   it('refuses a note that identifies someone, without repeating it', async () => {
     const { item } = await referred();
-    const note = 'Agreed at the meeting; queries to 07700 900123.';
+    const note = `Agreed at the meeting; queries to ${sample.phone}.`;
     const refused = await refusal(
       recordSlgRuling(
         h.server.deps,
@@ -229,7 +230,7 @@ describe('recording the SLG ruling', () => {
       ),
     );
     expect(refused).toMatchObject({ status: 422, code: 'identifiable-data' });
-    expect(refused.message).not.toContain('07700');
+    expect(refused.message).not.toContain(sample.phone);
     const after = await current(item.id);
     expect(after.etag).toBe(item.etag);
     expect(after.fields.rulingNote ?? undefined).toBeUndefined();

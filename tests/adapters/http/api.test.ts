@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { DEMO_TENANT_ID, oid } from '../../../src/server/seed/harbourside.js';
+import { sample } from '../../domain/guard/samples.js';
 
 let server: TestServer;
 let scrutineer: string;
@@ -216,10 +217,10 @@ describe('observations', () => {
       .items.length;
     const res = await server.api('/api/observations', {
       token: scrutineer,
-      body: body({ text: 'Mother of the child was contacted on 07700 900123 about the plan.' }),
+      body: body({ text: `Mother of the child was contacted on ${sample.phone} about the plan.` }),
     });
     expect(res.status).toBe(422);
-    expect(JSON.stringify(res.json)).not.toContain('07700');
+    expect(JSON.stringify(res.json)).not.toContain(sample.phone);
     expect(res.json).toMatchObject({ error: { code: 'identifiable-data' } });
     const after = ((await server.api('/api/observations', { token: scrutineer })).json as Items)
       .items.length;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSummary } from '../../../src/domain/plan.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { sample } from '../../domain/guard/samples.js';
 
 type Item = { id: string; etag: string; version: number } & Record<string, unknown>;
 type Err = { error: { code: string; message: string; issues?: { path: string }[] } };
@@ -412,7 +413,7 @@ describe('PATCH /api/plan-activities/:id', () => {
     const named = await send(path, {
       method: 'PATCH',
       token: scrutineer,
-      body: { title: 'Call the mother on 07700 900123' },
+      body: { title: `Call the mother on ${sample.phone}` },
       etag: act.etag,
     });
     expect(named.status).toBe(422);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, TEAMS_USERS, type BotHarness } from '../teams/support/bot-harness.js';
 import { BUSINESS_UNIT, SCRUTINEER, withEtag, type ErrorBody } from './helpers.js';
+import { sample } from '../../domain/guard/samples.js';
 
 /** POST /api/slg-items/{id}/ruling: the Strategic Leadership Group's ruling, recorded once. */
 let h: BotHarness;
@@ -162,11 +163,11 @@ describe('POST /api/slg-items/{id}/ruling', () => {
 
   it('refuses a note that identifies someone (422) without echoing it', async () => {
     const item = await declinedItem();
-    const note = 'Agreed at the meeting; queries to 07700 900123.';
+    const note = `Agreed at the meeting; queries to ${sample.phone}.`;
     const res = await rule(item.id, scrutineer, { outcome: 'decline-upheld', note }, item.etag);
     expect(res.status).toBe(422);
     expect((res.json as ErrorBody).error.code).toBe('identifiable-data');
-    expect(JSON.stringify(res.json)).not.toContain('900123');
+    expect(JSON.stringify(res.json)).not.toContain(sample.phone.slice(-6));
   });
 
   it('is described in the OpenAPI document with If-Match and the outcomes', async () => {

@@ -5,6 +5,7 @@ import { item, mockFetch, partners, type Route } from '../../test/fetchMock';
 import { renderView } from '../../test/renderView';
 import { findings, me, noPlan } from './test/fixtures';
 import { Workbench } from './Workbench';
+import { sample } from '../../../../tests/domain/guard/samples';
 
 vi.mock('@microsoft/teams-js', () => import('../../test/teamsJsMock'));
 
@@ -289,7 +290,7 @@ describe('SLG items', () => {
     const form = () => within(entry).getByRole('form', { name: 'Ruling on HSCP-R-2026-01' });
     const note = () => within(form()).getByRole('textbox', { name: /^Ruling note/ });
     fireEvent.click(within(form()).getByRole('radio', { name: 'Decline upheld' }));
-    const typed = 'Upheld; the chair will write to the force. Queries to 07700 900123.';
+    const typed = `Upheld; the chair will write to the force. Queries to ${sample.phone}.`;
     fireEvent.change(note(), { target: { value: typed } });
     fireEvent.click(within(form()).getByRole('button', { name: 'Save ruling' }));
 
@@ -385,7 +386,7 @@ describe('SLG items', () => {
     const form = within(entry).getByRole('form', { name: 'Ruling on HSCP-R-2026-01' });
     fireEvent.click(within(form).getByRole('radio', { name: 'Decline upheld' }));
     fireEvent.change(within(form).getByRole('textbox', { name: /^Ruling note/ }), {
-      target: { value: 'Upheld; queries to 07700 900123.' },
+      target: { value: `Upheld; queries to ${sample.phone}.` },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save ruling' }));
     await within(form).findByText('What you typed is still in the form.');
