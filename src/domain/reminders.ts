@@ -206,3 +206,14 @@ export function chairOnDate(
   }
   return best?.personId;
 }
+
+/**
+ * How far an item is from its due date, in words: "Due in 5 working days", "Due today",
+ * "1 working day overdue". The digest card and the digest email both say it this way.
+ */
+export function timingWords(workingDaysToDue: number): string {
+  const days = (n: number) => `${n} working ${n === 1 ? 'day' : 'days'}`;
+  if (workingDaysToDue > 0) return `Due in ${days(workingDaysToDue)}`;
+  if (workingDaysToDue === 0) return 'Due today';
+  return `${days(-workingDaysToDue)} overdue`;
+}

@@ -1,4 +1,3 @@
-import { isFilterable } from '../sqlite/ddl.js';
 import {
   ConflictError,
   DuplicateError,
@@ -13,6 +12,7 @@ import {
   type Repository,
   type StoredItem,
 } from '../../application/ports/repository.js';
+import { isFilterable } from '../../domain/lists/columns.js';
 import { lists, listNames, type Fields, type ListName } from '../../domain/lists/schema.js';
 import { channels, type Channel } from '../../domain/vocabulary.js';
 import {
@@ -57,6 +57,12 @@ const token = {
       return undefined;
     }
   },
+};
+
+/** The channel stored on an item, or `system` for anything not one of ours. */
+const channelOf = (value: unknown): Channel => {
+  const channel = String(value ?? 'system');
+  return (channels as readonly string[]).includes(channel) ? (channel as Channel) : 'system';
 };
 
 /** SharePoint item ids are whole numbers; anything else cannot name an item. */
@@ -139,7 +145,6 @@ export class GraphRepository implements Repository {
 
   private toItem<L extends ListName>(list: L, item: GraphItem): StoredItem<L> {
     const f = item.fields ?? {};
-    const channel = String(f.cfChannel ?? 'system');
     return {
       id: item.id,
       etag: item.eTag ?? String(f['@odata.etag'] ?? ''),
@@ -149,7 +154,7 @@ export class GraphRepository implements Repository {
       createdBy: String(f.cfCreatedBy ?? ''),
       modifiedAt: String(f.cfModifiedAt ?? ''),
       modifiedBy: String(f.cfModifiedBy ?? ''),
-      channel: (channels as readonly string[]).includes(channel) ? (channel as Channel) : 'system',
+      channel: channelOf(f.cfChannel),
     };
   }
 
@@ -311,16 +316,13 @@ export class GraphRepository implements Repository {
     return versions
       .map((v) => {
         const f = v.fields ?? {};
-        const channel = String(f.cfChannel ?? 'system');
         return {
           version: Math.round(Number(v.id)) || 1,
           fields: fromGraphFields(list, f),
           modifiedAt: String(f.cfModifiedAt ?? ''),
           modifiedBy: String(f.cfModifiedBy ?? ''),
           homeTenantId: String(f.cfHomeTenantId ?? ''),
-          channel: (channels as readonly string[]).includes(channel)
-            ? (channel as Channel)
-            : ('system' as Channel),
+          channel: channelOf(f.cfChannel),
         };
       })
       .sort((a, b) => a.version - b.version);

@@ -66,10 +66,7 @@ export function columnOf(list: ListName, field: string): Column | undefined {
   return Object.hasOwn(schemas[list].columns, field) ? schemas[list].columns[field] : undefined;
 }
 
-/** Arrays (refs, multiChoice) have no usable SQL equality, so they are never filterable. */
-export function isFilterable(column: Column): boolean {
-  return column.indexed === true && column.kind !== 'refs' && column.kind !== 'multiChoice';
-}
+export { isFilterable } from '../../domain/lists/columns.js';
 
 /** Fixed columns of every items table, before the schema's own columns. */
 const itemSystemColumns = [

@@ -1,3 +1,4 @@
+import { timingWords } from '../../domain/reminders.js';
 import { mailAddressOf } from '../../domain/response-links.js';
 import type { DigestCardView, DigestItem } from '../ports/cards.js';
 import type { MailOutcome } from '../ports/mailer.js';
@@ -12,12 +13,11 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', {
 });
 const inWords = (date: string) => dayFormat.format(new Date(`${date}T12:00:00Z`));
 
-const timing = (n: number) =>
-  n > 0
-    ? `due in ${n} working day${n === 1 ? '' : 's'}`
-    : n === 0
-      ? 'due today'
-      : `${-n} working day${n === -1 ? '' : 's'} overdue`;
+/** The card's wording, in mid-sentence: "due in 5 working days", "2 working days overdue". */
+const timing = (n: number) => {
+  const words = timingWords(n);
+  return words.startsWith('Due') ? `d${words.slice(1)}` : words;
+};
 
 const why: Record<DigestItem['role'], string> = {
   owner: '',

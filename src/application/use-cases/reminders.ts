@@ -253,12 +253,16 @@ export async function previewReminders(
   const people = new Map((await deps.repo.all('people')).map((p) => [p.id, p.fields.displayName]));
   const partners = new Map((await deps.repo.all('partners')).map((p) => [p.id, p.fields.name]));
   const out: NoticePreview[] = [];
+  const references = new Map<string, string>();
   for (const n of planned) {
     const [given] = await deps.repo.all('reminderNotices', {
       field: 'noticeKey',
       equals: n.noticeKey,
     });
-    const reference = await referenceOf(deps, n.item);
+    // Several people are told about the same item: look its reference up once.
+    const key = `${n.item.kind}:${n.item.subjectId}`;
+    const reference = references.get(key) ?? (await referenceOf(deps, n.item));
+    references.set(key, reference);
     out.push({
       personId: n.personId,
       personName: people.get(n.personId) ?? 'someone no longer recorded',

@@ -72,6 +72,14 @@ export type Column =
   | RefColumn
   | RefsColumn;
 
+/**
+ * Whether the port may filter on a column: indexed (SharePoint needs an index past 5,000 items)
+ * and not an array (refs, multiChoice have no usable equality in either store).
+ */
+export function isFilterable(column: Column): boolean {
+  return column.indexed === true && column.kind !== 'refs' && column.kind !== 'multiChoice';
+}
+
 export interface ListSchema {
   /** The SharePoint list title; also the SQLite table name's source. */
   readonly title: string;

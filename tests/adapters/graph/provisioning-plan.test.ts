@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, ListSchema } from '../../../src/domain/lists/columns.js';
 import { listNames, lists } from '../../../src/domain/lists/schema.js';
-import { isFilterable } from '../../../src/adapters/sqlite/ddl.js';
+import { isFilterable } from '../../../src/domain/lists/columns.js';
 import {
   BUILT_IN_NAMES,
   EVIDENCE_LIBRARY,

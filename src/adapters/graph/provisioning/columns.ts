@@ -36,7 +36,7 @@ import { TITLE } from './names.js';
  * SharePoint cannot index multiple lines of text, nor multi-value choice, lookup or person columns
  * (the table in Microsoft's support article "Add an index to a list or library column"; not
  * retrievable here, quoted from third-party copies of it, so UNVERIFIED in its details): a note marked `indexed` or `unique` is an error in the plan and is left unindexed, because the
- * repository would treat it as filterable (`isFilterable` in src/adapters/sqlite/ddl.ts) and
+ * repository would treat it as filterable (`isFilterable` in src/domain/lists/columns.ts) and
  * SharePoint would refuse the filter past 5,000 items.
  *
  * **choice.** allowTextEntry false: values outside the schema's choices are refused by

@@ -1,3 +1,4 @@
+import { timingWords } from '../../../domain/reminders.js';
 import type { DigestCardView, DigestItem, ReminderRole } from '../../../application/ports/cards.js';
 import {
   CARD_SCHEMA,
@@ -72,14 +73,8 @@ function clip(s: string, max: number): string {
         .trimEnd()}…`;
 }
 
-const days = (n: number) => `${n} working ${n === 1 ? 'day' : 'days'}`;
-
-/** "Due in 5 working days", "Due today", "1 working day overdue". */
-export function digestTiming(workingDaysToDue: number): string {
-  if (workingDaysToDue > 0) return `Due in ${days(workingDaysToDue)}`;
-  if (workingDaysToDue === 0) return 'Due today';
-  return `${days(-workingDaysToDue)} overdue`;
-}
+/** "Due in 5 working days", "Due today", "1 working day overdue" (the domain's wording). */
+export const digestTiming = timingWords;
 
 function actionTitle(item: DigestItem): string {
   if (item.role !== 'owner') return 'Open';
