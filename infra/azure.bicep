@@ -17,6 +17,9 @@ param allowedTenantIds string
 @description('Signs the single-use response links emailed to people Teams cannot reach (LINK_SIGNING_KEY).')
 param linkSigningKey string
 
+@description('The partnership\'s SharePoint site, the system of record (SHAREPOINT_SITE_URL), e.g. https://contoso.sharepoint.com/sites/scrutiny. Provision it first: npm run provision -- --site <url>; see docs/sharepoint.md.')
+param sharePointSiteUrl string
+
 @maxLength(42)
 param botDisplayName string = 'Critical Friend'
 
@@ -72,6 +75,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'STORE'
           value: 'sharepoint'
+        }
+        {
+          name: 'SHAREPOINT_SITE_URL'
+          value: sharePointSiteUrl
         }
         // Runs the zip uploaded by azureAppService/zipDeploy read-only, as built.
         {

@@ -2,8 +2,11 @@
  * `npm run bench`: the side panel's first-load size, its time to notifySuccess inside the TeamsJS
  * test host, the observation save latency, the identifiable-data guard and the fan-out of 1,000
  * cards to the Bot Connector emulator (scripts/bench-fanout.ts), card invoke latency
- * (scripts/bench-invoke.ts) and the day's reminder run (scripts/bench-reminders.ts). Every
- * figure is printed beside a baseline measured in the same run, and as a ratio to it.
+ * (scripts/bench-invoke.ts), the day's reminder run (scripts/bench-reminders.ts) and, in a table
+ * of its own, SharePoint through the Graph emulator (scripts/bench-graph.ts: 10,000 items read by
+ * the adapter against the paging minimum and against PnPjs, a refresh after 10 changes against
+ * re-reading everything, and the heap the items hold). Every figure is printed beside a baseline
+ * measured in the same run, and as a ratio to it.
  *
  * Not a test: timings vary by machine, so nothing here passes or fails. BENCH_LOAD_RUNS sets the
  * number of cold loads of each page (default 15).
@@ -18,6 +21,7 @@ import { openInTeamsHost } from '../tests/support/teams-host.js';
 import { buildBaseline, buildTab, removeBaseline } from './bench-bundle.js';
 import { guardTimings } from './bench-guard.js';
 import { fanOutBench } from './bench-fanout.js';
+import { graphBench } from './bench-graph.js';
 import { invokeBench } from './bench-invoke.js';
 import { reminderBench } from './bench-reminders.js';
 
@@ -265,8 +269,14 @@ guard();
 rows.push(...(await fanOutBench()));
 rows.push(...(await invokeBench()));
 rows.push(...(await reminderBench()));
+const graphRows = await graphBench();
 printTable(
   `Critical Friend bench (${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
     'baselines: a minimal React 19 + TeamsJS page, GET /healthz, one regex pass, the Bot Connector emulator’s limit)',
   rows,
+);
+printTable(
+  'SharePoint (Graph emulator; baselines: the paging minimum, PnPjs @pnp/graph doing the same ' +
+    'read, the same pages fetched as text, re-reading everything)',
+  graphRows,
 );

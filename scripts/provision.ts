@@ -1,9 +1,15 @@
 // Provisions the partnership's SharePoint site from the one schema (issue #5): every list with its
-// columns, indexes and unique columns, the evidence library and the executive views.
-// Usage: npm run provision -- --site <site-url> [--dry-run [--json]]
-// Only the dry run is built: it prints the plan, needs no credentials and sends nothing. Applying
-// the plan to a site comes later (against the Graph emulator first).
+// columns, indexes and unique columns through Graph, and the executive views through SharePoint
+// REST. Usage: npm run provision -- --site <site-url> [--dry-run [--json]]
+// The identity is the store's (sharepoint_* settings, see docs/sharepoint.md); the dry run needs
+// none and sends nothing. A second run changes nothing and says so.
 import { resolve } from 'node:path';
+import { applyPlan } from '../src/adapters/graph/provisioning/apply.js';
+import { applyViews } from '../src/adapters/graph/provisioning/apply-views.js';
+import { ConfigError } from '../src/server/config.js';
+import { storeTokens } from '../src/server/graph-identity.js';
+import { graphHttpFor, listIdsByTitle, resolveSiteId } from '../src/server/store.js';
+import { loadSharePointAccess } from '../src/server/store-config.js';
 import type { Column, ListSchema } from '../src/domain/lists/columns.js';
 import { lists } from '../src/domain/lists/schema.js';
 import {
@@ -20,6 +26,8 @@ import {
 export const USAGE = `Usage: npm run provision -- --site <site-url> [--dry-run [--json]]
 
   --site <url>  the partnership's SharePoint site, e.g. https://contoso.sharepoint.com/sites/hscp
+                (without --dry-run: creates what is missing, with the store's identity:
+                sharepoint_clientId and its credential, GRAPH_URL; see docs/sharepoint.md)
   --dry-run     print the plan: needs no credentials, sends nothing
   --json        with --dry-run: print the plan as JSON, and nothing else
   --help        show this
@@ -185,8 +193,15 @@ export interface Io {
   stderr(text: string): void;
 }
 
-/** Runs the command; returns the exit code (0 done, 1 the plan has errors, 2 usage or not built). */
-export function main(argv: readonly string[], io: Io): number {
+/**
+ * Runs the command; returns the exit code: 0 done (or nothing to do), 1 the plan has errors or
+ * applying it failed, 2 usage or configuration.
+ */
+export async function main(
+  argv: readonly string[],
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(argv);
@@ -199,28 +214,71 @@ export function main(argv: readonly string[], io: Io): number {
     io.stdout(USAGE);
     return 0;
   }
-  if (!options.dryRun) {
-    if (options.site === undefined) {
-      io.stderr(`--site is required.\n\n${USAGE}`);
-      return 2;
+  const plan = provisioningPlan();
+  if (options.dryRun) {
+    if (options.json) {
+      io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
+    } else {
+      io.stdout(renderPlan(plan, options.site));
     }
-    io.stderr(
-      `Applying the plan to ${options.site} is not built yet: nothing was changed.\n` +
-        'Run with --dry-run to see what it would create.\n',
-    );
+    return plan.errors.length > 0 ? 1 : 0;
+  }
+  if (options.site === undefined) {
+    io.stderr(`--site is required.\n\n${USAGE}`);
     return 2;
   }
-  const plan = provisioningPlan();
-  if (options.json) {
-    io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  } else {
-    io.stdout(renderPlan(plan, options.site));
+  if (plan.errors.length > 0) {
+    io.stderr(
+      `The plan has errors, so nothing was sent:\n${plan.errors.map((e) => `- ${e}`).join('\n')}\n`,
+    );
+    return 1;
   }
-  return plan.errors.length > 0 ? 1 : 0;
+  try {
+    return await apply(options.site, plan, io, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\nNothing was changed.\n`);
+      return 2;
+    }
+    io.stderr(`Provisioning stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Lists and columns through Graph, then the views through SharePoint REST; prints each change. */
+async function apply(
+  site: string,
+  plan: ProvisioningPlan,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const fail = (message: string) => new ConfigError(message);
+  const access = loadSharePointAccess(env, env.NODE_ENV === 'production', fail, site);
+  const tokens = storeTokens(access);
+  const http = graphHttpFor(access, tokens);
+  const siteId = await resolveSiteId(http, access.siteUrl);
+  io.stdout(`Provisioning ${access.siteUrl}\n`);
+  // Views go through SharePoint REST below, so applyPlan is given none of them.
+  const lists = await applyPlan(http, siteId, { ...plan, views: [] });
+  for (const change of lists.changes) io.stdout(`  ${change}\n`);
+  const views = await applyViews(
+    { baseUrl: access.restUrl, token: () => tokens.sharePoint() },
+    await listIdsByTitle(http, siteId),
+    plan.views,
+  );
+  for (const change of views.changes) io.stdout(`  ${change}\n`);
+  for (const skipped of lists.skipped) io.stdout(`  not done: ${skipped}\n`);
+  const count = lists.changes.length + views.changes.length;
+  io.stdout(
+    count === 0
+      ? 'No changes: the site already matches the plan.\n'
+      : `${count} change${count === 1 ? '' : 's'} made.\n`,
+  );
+  return 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  process.exitCode = main(process.argv.slice(2), {
+  process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

@@ -1,6 +1,7 @@
 // The one test command: every check CI runs, in order, with a summary line at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { LIVE_SKIP_MESSAGE, liveSite } from '../tests/live/settings.js';
 
 const out = '.tmp/test-results';
 rmSync(out, { recursive: true, force: true });
@@ -52,5 +53,9 @@ for (const step of steps) {
   if (result.status !== 0) failures.push(step.name);
 }
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+// The opt-in suite against a real SharePoint site runs inside the vitest step when configured.
+console.log(
+  `\n${liveSite() ? `live SharePoint suite ran against ${liveSite()}` : LIVE_SKIP_MESSAGE}`,
+);
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length ? 1 : 0);

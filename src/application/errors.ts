@@ -3,7 +3,7 @@ import type { DomainError } from '../domain/result.js';
 /** A request the caller must fix; maps to a 4xx with this message. */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 428,
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,

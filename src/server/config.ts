@@ -1,10 +1,13 @@
 import { loadReminderConfig, type ReminderConfig } from './reminder-config.js';
+import { loadStoreConfig, type StoreConfig } from './store-config.js';
 
 /** Configuration from the environment, checked once at start-up. */
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** STORE: the embedded SQLite file in DATA_DIR, or SharePoint lists through Graph (store-config.ts). */
+  store: StoreConfig;
   seed: 'demo' | 'none';
   production: boolean;
   /** Where this server is reached; the local issuer names itself with it. */
@@ -65,7 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, not "${env.PORT}".`);
   const host = env.HOST ?? '127.0.0.1';
-  const seed = env.SEED ?? 'demo';
+  const store = loadStoreConfig(env, production, (message) => new ConfigError(message));
+  // A real partnership site is never filled with the fictional demo unless asked for.
+  const seed = env.SEED ?? (store.kind === 'sharepoint' ? 'none' : 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new ConfigError('SEED must be "demo" or "none".');
   const mode = env.AUTH_MODE ?? (production ? 'entra' : 'local');
   const botClientId = env.clientId ?? env.connections__serviceConnection__settings__clientId;
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     dataDir: env.DATA_DIR ?? '.data',
+    store,
     seed: seed as 'demo' | 'none',
     production,
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,

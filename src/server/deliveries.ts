@@ -33,14 +33,16 @@ export function cardGateway(
   // Without a client id the SDK sends no token (local and test setups only).
   const botAppId = config.botClientId ?? 'local-anonymous';
   const tokens = new MsalTokenProvider();
+  const graph = delivery.lookup;
   const lookup =
-    delivery.lookup.kind === 'graph'
+    graph.kind === 'graph'
       ? new GraphCardLookup({
-          graphUrl: delivery.lookup.graphUrl,
-          teamsAppId: delivery.lookup.teamsAppId,
+          graphUrl: graph.graphUrl,
+          teamsAppId: graph.teamsAppId,
           botAppId,
           // The bot's own identity (a managed identity in Azure); empty without a client id.
-          token: () => tokens.getAccessToken(botAuth, 'https://graph.microsoft.com/.default'),
+          // The SDK's provider takes a resource and adds "/.default" itself.
+          token: () => tokens.getAccessToken(botAuth, graph.graphUrl),
         })
       : undefined;
   return new TeamsCardGateway(adapter, botAppId, repo, {

@@ -37,7 +37,8 @@ function mailerFor(deps: Deps, config: Config, botAuth: AuthConfiguration): Mail
     graphUrl: mail.graphUrl,
     sender: mail.sender,
     // The bot's own identity (a managed identity in Azure) with the Mail.Send application permission.
-    token: () => tokens.getAccessToken(botAuth, 'https://graph.microsoft.com/.default'),
+    // The SDK's provider takes a resource and adds "/.default" itself.
+    token: () => tokens.getAccessToken(botAuth, mail.graphUrl),
   });
 }
 

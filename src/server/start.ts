@@ -5,7 +5,9 @@ import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../application/deps.js';
+import { createDocumentText } from '../adapters/documents/index.js';
 import { createHttpApp } from '../adapters/http/app.js';
+import { evidenceOpenApiPaths, evidenceRoutes } from '../adapters/http/evidence-routes.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
 import { apiRoutes } from '../adapters/http/routes.js';
 import { planRoutes } from '../adapters/http/plan-routes.js';
@@ -18,13 +20,13 @@ import {
   createTokenValidator,
   type TokenValidatorConfig,
 } from '../adapters/identity/token-validator.js';
-import { SqliteRepository } from '../adapters/sqlite/sqlite-repository.js';
 import { createBot } from '../adapters/teams/bot.js';
 import { cardGateway, startDeliveryWorker } from './deliveries.js';
 import { responseLinkService } from './response-links.js';
 import { reminderSendWindow, startReminderScheduler } from './reminders.js';
 import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
+import { openStore } from './store.js';
 import { seedHarboursidePlan } from './seed/harbourside-plan.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,7 +43,9 @@ export interface RunningServer {
 /** The composition root: the one place where adapters are chosen and wired to the use cases. */
 export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
-  const repo = SqliteRepository.open(join(config.dataDir, 'critical-friend.db'));
+  // STORE picks the system of record: the embedded file, or the SharePoint site's lists.
+  const store = await openStore(config);
+  const repo = store.repo;
   if (config.seed === 'demo') {
     await seedHarbourside(repo);
     await seedHarboursidePlan(repo);
@@ -106,6 +110,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const bot = createBot(deps, { allowedTenantIds });
+  // One validator for the API and the evidence upload and download routes.
+  const validateToken = createTokenValidator(validator);
+  const evidence = evidenceRoutes(deps, {
+    store: store.evidence,
+    documents: createDocumentText(),
+    validateToken,
+  });
   const app = createHttpApp({
     deps,
     routes: [
@@ -115,8 +126,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...reminderRoutes(deps, holidays, config.reminders.policy),
       ...slgRoutes(deps),
       ...responseLinks.routes,
+      ...evidence.routes,
     ],
-    validateToken: createTokenValidator(validator),
+    validateToken,
+    openApiPaths: evidenceOpenApiPaths,
     authConfig:
       config.auth.mode === 'local'
         ? { mode: 'local' }
@@ -130,6 +143,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         authorizeJWT(botAuth),
         (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)),
       );
+      http.use(evidence.router);
       if (issuer) http.use(devRouter(deps, issuer));
     },
   });
@@ -146,7 +160,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       new Promise((done) => {
         server.close(() => {
           void Promise.all([reminders.stop(), worker.stop()]).finally(() => {
-            repo.close();
+            store.close();
             done();
           });
         });

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   UnindexedFilterError,
   type ChangeContext,
+  type CreateResult,
   type Repository,
   type StoredItem,
 } from '../../src/application/ports/repository.js';
@@ -440,6 +441,119 @@ export function repositoryContract(
         expect(a.fields.teamsMeetingId).toBeUndefined();
         expect(b.fields.teamsMeetingId).toBeUndefined();
         expect(b.id).not.toBe(a.id);
+      });
+    });
+
+    describe('createMany', () => {
+      const stored = <L extends ListName>(
+        results: readonly CreateResult<L>[],
+        at: number,
+      ): StoredItem<L> => {
+        const result = results[at];
+        if (!result?.ok) throw new Error(`Item ${at} was not stored: ${String(result?.error)}`);
+        return result.item;
+      };
+
+      it('stores every item and answers in input order, as create would', async () => {
+        const names = Array.from({ length: 25 }, (_, i) => `Eastshire Trust ${run} ${i}`);
+        const results = await repo.createMany(
+          'partners',
+          names.map((name) => ({ name, kind: 'health' as const })),
+          ctx(11, 'actor-business-unit', 'system'),
+        );
+        expect(results.map((r) => r.ok)).toEqual(names.map(() => true));
+        const items = names.map((_, i) => stored(results, i));
+        expect(items.map((item) => item.fields.name)).toEqual(names);
+        expect(new Set(ids(items)).size).toBe(names.length);
+        for (const item of items) {
+          expect(item).toMatchObject({
+            version: 1,
+            createdAt: '2026-02-10T09:11:00Z',
+            createdBy: 'actor-business-unit',
+            modifiedBy: 'actor-business-unit',
+            channel: 'system',
+          });
+          expect(await repo.get('partners', item.id)).toStrictEqual(item);
+        }
+      });
+
+      it('reports a taken unique value for that item only and stores the others', async () => {
+        const upn = (who: string) => `${who}.${run}@harbourside.example`;
+        const existing = await person(upn('sam.okafor'));
+        const given = (who: string): Fields<'people'> => ({
+          displayName: 'Jo Reyes',
+          upn: upn(who),
+          entraObjectId: randomUUID(),
+          homeTenantId: PARTNERSHIP_TENANT,
+          roles: ['partner-lead'],
+        });
+        const results = await repo.createMany(
+          'people',
+          [given('jo.reyes'), given('sam.okafor'), given('kim.lee'), given('jo.reyes')],
+          ctx(12),
+        );
+
+        expect(results.map((r) => r.ok)).toEqual([true, false, true, false]);
+        const jo = stored(results, 0);
+        const kim = stored(results, 2);
+        const taken = results[1];
+        expect(taken?.ok === false && taken.error).toBeInstanceOf(DuplicateError);
+        expect(taken?.ok === false && taken.error).toMatchObject({
+          list: 'people',
+          field: 'upn',
+          existingId: existing.id,
+        });
+        // The same value twice in one call: the first is stored, the second refused.
+        const again = results[3];
+        expect(again?.ok === false && again.error).toBeInstanceOf(DuplicateError);
+        expect(again?.ok === false && again.error).toMatchObject({ existingId: jo.id });
+
+        for (const [who, id] of [
+          ['jo.reyes', jo.id],
+          ['sam.okafor', existing.id],
+          ['kim.lee', kim.id],
+        ] as const) {
+          expect(ids(await repo.all('people', { field: 'upn', equals: upn(who) }))).toEqual([id]);
+        }
+      });
+
+      it('does nothing for an empty list', async () => {
+        await partner('Eastshire Constabulary');
+        const { nextToken } = await repo.changes('partners');
+        expect(await repo.createMany('partners', [], ctx(13))).toEqual([]);
+        expect((await repo.changes('partners', nextToken)).changed).toEqual([]);
+      });
+
+      it('gives each new item its first version and shows them all as changes', async () => {
+        await partner('Eastshire Constabulary');
+        const { nextToken } = await repo.changes('partners');
+        const results = await repo.createMany(
+          'partners',
+          [
+            { name: 'Eastshire Council', kind: 'local-authority' },
+            { name: 'Harbourside Schools Forum', kind: 'education', homeTenantId: PARTNER_TENANT },
+          ],
+          ctx(14, 'actor-business-unit', 'api'),
+        );
+        const items = [stored(results, 0), stored(results, 1)];
+
+        const delta = await repo.changes('partners', nextToken);
+        expect(sorted(ids(delta.changed))).toEqual(sorted(ids(items)));
+        for (const item of delta.changed) {
+          expect(item).toStrictEqual(items.find((made) => made.id === item.id));
+        }
+        for (const item of items) {
+          expect(await repo.history('partners', item.id)).toStrictEqual([
+            {
+              version: 1,
+              fields: item.fields,
+              modifiedAt: '2026-02-10T09:14:00Z',
+              modifiedBy: 'actor-business-unit',
+              homeTenantId: PARTNERSHIP_TENANT,
+              channel: 'api',
+            },
+          ]);
+        }
       });
     });
 

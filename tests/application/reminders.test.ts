@@ -124,6 +124,22 @@ describe('runReminders', () => {
     expect(await notices()).toHaveLength(2);
   });
 
+  it('a notice the store refuses holds back that person’s digest until the next run', async () => {
+    let failNotices = true;
+    const flaky: Repository = Object.create(repo) as Repository;
+    flaky.createMany = async (list, fieldsList, c) => {
+      if (list !== 'reminderNotices' || !failNotices) return repo.createMany(list, fieldsList, c);
+      return fieldsList.map(() => ({ ok: false, error: new Error('the disk went away') }));
+    };
+    await expect(runReminders({ ...deps, repo: flaky }, calendar, policy)).rejects.toThrow(
+      'the disk went away',
+    );
+    expect(await notices()).toEqual([]);
+    expect(await digestRows()).toEqual([]);
+    failNotices = false;
+    expect(await runReminders(deps, calendar, policy)).toMatchObject({ notices: 2, digests: 2 });
+  });
+
   it('does nothing at a weekend or on a bank holiday', async () => {
     now = new Date('2026-11-21T09:05:00Z'); // Saturday
     expect((await runReminders(deps, calendar, policy)).skipped).toBe('not a working day');

@@ -33,19 +33,46 @@ export function toGraphValue(column: Column, value: unknown): unknown {
     case 'multiChoice':
       return JSON.stringify(value);
     case 'date':
-      // dateOnly columns take a date; written at UTC midnight (see fromGraphValue).
-      return `${String(value)}T00:00:00Z`;
+      // Written at UTC noon, which falls on the same day in every zone within 12 hours of UTC,
+      // so SharePoint keeps the intended day whatever the site's time zone (see dateOf).
+      return `${String(value)}T12:00:00Z`;
     default:
       return value;
   }
 }
 
+const DAY = 86_400_000;
+
 /**
- * A value as Graph gives it back, as our schema types it; undefined when the column is empty.
- * A dateOnly value comes back as an instant; the date part is taken as written, which holds for a
- * site in UTC. A site in another time zone shifts it (SharePoint stores local midnight), which is
- * why the adapter's live suite must run against the partnership's real site before go-live.
+ * The day a dateOnly value stands for. SharePoint keeps the day as local midnight in the site's
+ * time zone and Graph gives that instant in UTC ("2026-05-31T23:00:00Z" for 1 June on a London
+ * site in summer), so the nearest UTC midnight is the day, for any site within 12 hours of UTC.
  */
+export function dateOf(value: string): string {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return value.slice(0, 10);
+  return new Date(Math.round(at / DAY) * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * The `$filter` clause for "column equals value". A date cannot be matched exactly without the
+ * site's time zone, so it is the 24 hours around the day's UTC midnight: a range on one indexed
+ * column, which SharePoint allows past the list view threshold.
+ */
+export function equalsClause(column: Column, name: string, value: string | number | boolean) {
+  if (column.kind === 'date') {
+    const midnight = Date.parse(`${String(value)}T00:00:00Z`);
+    const from = new Date(midnight - DAY / 2).toISOString().replace('.000Z', 'Z');
+    const to = new Date(midnight + DAY / 2).toISOString().replace('.000Z', 'Z');
+    return `fields/${name} ge '${from}' and fields/${name} lt '${to}'`;
+  }
+  const graphValue = toGraphValue(column, value) as string | number | boolean;
+  const literal =
+    typeof graphValue === 'string' ? `'${graphValue.replace(/'/g, "''")}'` : String(graphValue);
+  return `fields/${name} eq ${literal}`;
+}
+
+/** A value as Graph gives it back, as our schema types it; undefined when the column is empty. */
 export function fromGraphValue(column: Column, value: unknown): unknown {
   if (value === null || value === undefined || value === '') return undefined;
   switch (column.kind) {
@@ -57,7 +84,7 @@ export function fromGraphValue(column: Column, value: unknown): unknown {
     case 'boolean':
       return value === true || value === 'true' || value === 1;
     case 'date':
-      return String(value).slice(0, 10);
+      return dateOf(String(value));
     case 'dateTime':
       return new Date(String(value)).toISOString().replace('.000Z', 'Z');
     default:

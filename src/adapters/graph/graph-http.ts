@@ -78,11 +78,17 @@ export class GraphHttp {
    * `@odata.deltaLink`, which must point at this Graph.
    */
   async send(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     path: string,
-    options: { body?: unknown; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** 'manual' hands back a 302 (e.g. GET .../content) instead of following it. */
+      redirect?: 'manual';
+    } = {},
   ): Promise<GraphResponse> {
     let request = this.client.api(this.relative(path)).responseType(ResponseType.RAW);
+    if (options.redirect) request = request.option('redirect', options.redirect);
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       request = request.header(name, value);
     }
@@ -92,7 +98,9 @@ export class GraphHttp {
         ? request.post(options.body)
         : method === 'PATCH'
           ? request.patch(options.body)
-          : request.delete())) as Response;
+          : method === 'PUT'
+            ? request.put(options.body)
+            : request.delete())) as Response;
     const text = await response.text();
     return {
       status: response.status,

@@ -5,6 +5,7 @@ import {
   UnindexedFilterError,
   type ChangeContext,
   type ChangeSet,
+  type CreateResult,
   type Filter,
   type ItemVersion,
   type Page,
@@ -18,11 +19,12 @@ import { channels, type Channel } from '../../domain/vocabulary.js';
 import {
   columnOf,
   columnsOf,
+  equalsClause,
   fromGraphFields,
   selectOf,
   toGraphFields,
-  toGraphValue,
 } from './field-values.js';
+import { sendBatched } from './graph-batch.js';
 import type { GraphHttp, GraphResponse } from './graph-http.js';
 
 type FieldMap = Record<string, unknown>;
@@ -74,10 +76,26 @@ function versionOf(etag: string | undefined): number {
   return match ? Number(match[1]) : 1;
 }
 
-/** An OData literal for a filter value. */
-function literal(value: string | number | boolean): string {
-  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
-  return String(value);
+/**
+ * Which round of a createMany each item goes in: an item sharing a unique value with an earlier
+ * one waits for a later round, so the earlier one is stored first and the later one is refused as
+ * a duplicate, as the embedded store does (parts of one batch run in no set order).
+ */
+function uniqueRounds(list: ListName, fieldsList: readonly object[]) {
+  const unique = columnsOf(list).filter(({ column }) => column.unique);
+  const lastRound = new Map<string, number>();
+  const of = fieldsList.map((fields) => {
+    const keys = unique.flatMap(({ field }) => {
+      const value = (fields as FieldMap)[field];
+      return value === undefined || value === null || value === ''
+        ? []
+        : [`${field}\u0000${JSON.stringify(value)}`];
+    });
+    const round = Math.max(0, ...keys.map((key) => (lastRound.get(key) ?? -1) + 1));
+    for (const key of keys) lastRound.set(key, round);
+    return round;
+  });
+  return { of, count: fieldsList.length === 0 ? 0 : Math.max(...of) + 1 };
 }
 
 class GraphRequestError extends Error {
@@ -96,8 +114,10 @@ class GraphRequestError extends Error {
  * record. Reads expand only our columns; filters go to Graph only on indexed columns (one per
  * query, never with the HonorNonIndexedQueries header); pages follow `@odata.nextLink`; updates
  * carry the item's eTag in If-Match, so a 412 is the same ConflictError the embedded store gives;
- * changes are Graph delta queries. Who, when and through which channel are item fields, because
- * the app writes with its own identity. See https://learn.microsoft.com/graph/api/resources/listitem.
+ * changes are Graph delta queries; createMany goes in JSON batches (graph-batch.ts). A write's
+ * answer is the item: nothing is read back after it. Who, when and through which channel are item
+ * fields, because the app writes with its own identity.
+ * See https://learn.microsoft.com/graph/api/resources/listitem.
  */
 export class GraphRepository implements Repository {
   private constructor(
@@ -206,8 +226,7 @@ export class GraphRepository implements Repository {
     if (filter) {
       const c = columnOf(list, filter.field);
       if (!c || !isFilterable(c.column)) throw new UnindexedFilterError(list, filter.field);
-      const value = toGraphValue(c.column, filter.equals) as string | number | boolean;
-      query += `&$filter=${encodeURIComponent(`fields/${c.name} eq ${literal(value)}`)}`;
+      query += `&$filter=${encodeURIComponent(equalsClause(c.column, c.name, filter.equals))}`;
     }
     return query;
   }
@@ -232,7 +251,56 @@ export class GraphRepository implements Repository {
     fields: Fields<L>,
     ctx: ChangeContext,
   ): Promise<StoredItem<L>> {
-    const body = {
+    const res = await this.http.send('POST', this.itemsPath(list), {
+      body: this.createBody(list, fields, ctx),
+    });
+    if (res.status === 409) throw await this.duplicate(list, fields, undefined);
+    if (res.status !== 201) throw new GraphRequestError(res.status, res.body);
+    return this.created(list, res.body);
+  }
+
+  async createMany<L extends ListName>(
+    list: L,
+    fieldsList: readonly Fields<L>[],
+    ctx: ChangeContext,
+  ): Promise<CreateResult<L>[]> {
+    const results: CreateResult<L>[] = [];
+    const rounds = uniqueRounds(list, fieldsList);
+    for (let round = 0; round < rounds.count; round++) {
+      const mine = fieldsList.flatMap((fields, i) => (rounds.of[i] === round ? [i] : []));
+      const outcomes = await sendBatched(
+        this.http,
+        mine.map((i) => ({
+          method: 'POST' as const,
+          url: this.itemsPath(list),
+          body: this.createBody(list, fieldsList[i] as Fields<L>, ctx),
+        })),
+      );
+      const taken: number[] = [];
+      for (const [k, outcome] of outcomes.entries()) {
+        const i = mine[k] as number;
+        if (!outcome.ok) results[i] = { ok: false, error: outcome.error };
+        else if (outcome.response.status === 201)
+          results[i] = { ok: true, item: await this.created(list, outcome.response.body) };
+        else if (outcome.response.status === 409) taken.push(i);
+        else {
+          const { status, body } = outcome.response;
+          results[i] = { ok: false, error: new GraphRequestError(status, body) };
+        }
+      }
+      const errors = await this.duplicates(
+        list,
+        taken.map((i) => ({ fields: fieldsList[i] as Fields<L> })),
+      );
+      for (const [k, i] of taken.entries()) {
+        results[i] = { ok: false, error: errors[k] as Error };
+      }
+    }
+    return results;
+  }
+
+  private createBody<L extends ListName>(list: L, fields: Fields<L>, ctx: ChangeContext) {
+    return {
       fields: {
         ...toGraphFields(list, fields),
         cfCreatedAt: ctx.at,
@@ -240,11 +308,15 @@ export class GraphRepository implements Repository {
         ...this.stamp(ctx),
       },
     };
-    const res = await this.http.send('POST', this.itemsPath(list), { body });
-    if (res.status === 409) throw await this.duplicate(list, fields, undefined);
-    if (res.status !== 201) throw new GraphRequestError(res.status, res.body);
-    const made = res.body as GraphItem;
-    // Graph answers with the item; read it back with our columns selected, as get() gives it.
+  }
+
+  /**
+   * The item from a create's 201, which carries the listItem with its fields (listitem-create;
+   * the page's example is marked truncated). Read back only if our columns are not in it.
+   */
+  private async created<L extends ListName>(list: L, body: unknown): Promise<StoredItem<L>> {
+    const made = body as GraphItem;
+    if (made.fields?.cfModifiedAt !== undefined) return this.toItem(list, made);
     return (await this.get(list, made.id)) ?? this.toItem(list, made);
   }
 
@@ -265,6 +337,12 @@ export class GraphRepository implements Repository {
     if (res.status === 404) throw new NotFoundError(list, id);
     if (res.status === 409) throw await this.duplicate(list, patch, id);
     if (res.status !== 200) throw new GraphRequestError(res.status, res.body);
+    // The answer is the item's fieldValueSet with its new @odata.etag (listitem-update): the
+    // item as get() gives it. Read back only if the answer lacks the etag or our columns.
+    const fields = (res.body ?? {}) as FieldMap;
+    if (typeof fields['@odata.etag'] === 'string' && fields.cfModifiedAt !== undefined) {
+      return this.toItem(list, { id, fields });
+    }
     const item = await this.get(list, id);
     if (!item) throw new NotFoundError(list, id);
     return item;
@@ -285,19 +363,40 @@ export class GraphRepository implements Repository {
     fields: Partial<Fields<L>>,
     self: string | undefined,
   ): Promise<Error> {
-    const given = fields as FieldMap;
-    for (const { field, column } of columnsOf(list)) {
-      if (!column.unique) continue;
-      const value = given[field];
-      if (value === undefined || value === null || value === '') continue;
-      const page = await this.query(list, {
-        filter: { field, equals: value as string } as Filter<L>,
-        top: 2,
-      });
-      const other = page.items.find((item) => item.id !== self);
-      if (other) return new DuplicateError(list, field, other.id);
+    const [error] = await this.duplicates(list, [{ fields, ...(self ? { self } : {}) }]);
+    return error ?? new Error(`SharePoint refused a duplicate value in ${list}.`);
+  }
+
+  /**
+   * For each write refused with 409, which unique value is taken and by which item (another than
+   * `self`): one query per unique value given, all sent batched.
+   */
+  private async duplicates<L extends ListName>(
+    list: L,
+    refused: readonly { fields: Partial<Fields<L>>; self?: string }[],
+  ): Promise<Error[]> {
+    const lookups = refused.flatMap(({ fields }, item) =>
+      columnsOf(list).flatMap(({ field, column }) => {
+        const value = (fields as FieldMap)[field];
+        if (!column.unique || value === undefined || value === null || value === '') return [];
+        const filter = { field, equals: value as string } as Filter<L>;
+        return [{ item, field, url: this.firstPage(list, filter, 2) }];
+      }),
+    );
+    const outcomes = await sendBatched(
+      this.http,
+      lookups.map(({ url }) => ({ method: 'GET' as const, url })),
+    );
+    const errors: (Error | undefined)[] = refused.map(() => undefined);
+    for (const [k, { item, field }] of lookups.entries()) {
+      if (errors[item]) continue; // the first unique column found taken names the clash
+      const outcome = outcomes[k];
+      if (!outcome?.ok || outcome.response.status !== 200) continue;
+      const found = (outcome.response.body as { value?: GraphItem[] }).value ?? [];
+      const other = found.find((candidate) => candidate.id !== refused[item]?.self);
+      if (other) errors[item] = new DuplicateError(list, field, other.id);
     }
-    return new Error(`SharePoint refused a duplicate value in ${list}.`);
+    return errors.map((e) => e ?? new Error(`SharePoint refused a duplicate value in ${list}.`));
   }
 
   async history<L extends ListName>(list: L, id: string): Promise<ItemVersion<L>[]> {
@@ -335,7 +434,9 @@ export class GraphRepository implements Repository {
       if (!cursor?.link || cursor.list !== list) throw new Error('This change token is not valid.');
       link = cursor.link;
     } else {
-      link = `${this.itemsPath(list)}/delta?${this.expand(list)}`;
+      // Pages as large as reads take ($top is documented for delta), so a first full
+      // enumeration costs what all() costs rather than the service's smaller default page.
+      link = `${this.itemsPath(list)}/delta?${this.expand(list)}&$top=${ALL_PAGE}`;
     }
     const changed = new Map<string, StoredItem<L>>();
     for (let pages = 0; link; pages++) {
@@ -345,7 +446,9 @@ export class GraphRepository implements Repository {
         // The token is too old: start a full enumeration, as Location says
         // (https://learn.microsoft.com/graph/api/listitem-delta).
         changed.clear();
-        link = res.headers.get('location') ?? `${this.itemsPath(list)}/delta?${this.expand(list)}`;
+        link =
+          res.headers.get('location') ??
+          `${this.itemsPath(list)}/delta?${this.expand(list)}&$top=${ALL_PAGE}`;
         continue;
       }
       if (res.status !== 200) throw new GraphRequestError(res.status, res.body);

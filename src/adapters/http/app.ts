@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Actor, Deps } from '../../application/deps.js';
 import { RequestError } from '../../application/errors.js';
 import { ConflictError, NotFoundError } from '../../application/ports/repository.js';
-import { findPersonByObjectId } from '../../application/use-cases/people.js';
 import { parse } from '../../application/validation.js';
-import { InvalidTokenError, type TokenValidator } from '../identity/token-validator.js';
-import { openApiDocument } from './openapi.js';
+import type { TokenValidator } from '../identity/token-validator.js';
+import { authenticate, sendError, type Authed } from './authenticate.js';
+import { openApiDocument, type OpenApiPaths } from './openapi.js';
 import { precompressedAssets, setAssetHeaders } from './precompressed.js';
 import type { Route } from './route.js';
 
@@ -20,17 +20,9 @@ export interface HttpAppOptions {
   mount?: (app: express.Express) => void;
   tabDir: string;
   version: string;
+  /** API description entries for routes mounted outside `routes` (raw uploads, downloads). */
+  openApiPaths?: OpenApiPaths;
 }
-
-const sendError = (
-  res: Response,
-  status: number,
-  code: string,
-  message: string,
-  extra?: Record<string, unknown>,
-) => res.status(status).json({ error: { code, message, ...extra } });
-
-type Authed = Request & { actor?: Actor };
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { deps, routes, validateToken } = options;
@@ -48,7 +40,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.get('/auth/config', (_req, res) => {
     res.json(options.authConfig);
   });
-  const openapi = openApiDocument(routes, options.version);
+  const openapi = openApiDocument(routes, options.version, options.openApiPaths);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -57,29 +49,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
-  api.use(async (req: Authed, res, next) => {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token)
-      return sendError(res, 401, 'unauthenticated', 'Sign in: this API needs a bearer token.');
-    try {
-      const identity = await validateToken(token);
-      const person = await findPersonByObjectId(deps, identity.objectId);
-      if (!person)
-        return sendError(
-          res,
-          403,
-          'not-a-member',
-          'You are not recorded as a member of this partnership.',
-        );
-      req.actor = person;
-      next();
-    } catch (e) {
-      if (e instanceof InvalidTokenError)
-        return sendError(res, 401, 'invalid-token', `Sign in again: ${e.message}.`);
-      next(e);
-    }
-  });
+  api.use(authenticate(deps, validateToken));
   for (const r of routes) {
     api[r.method](r.path.replace(/^\/api/, ''), async (req: Authed, res, next) => {
       try {

@@ -27,8 +27,11 @@ const json = (schema: unknown) => ({ content: { 'application/json': { schema } }
 const toSchema = (s: z.ZodType) =>
   z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
 
+/** Hand-written entries for routes outside the JSON router (raw uploads, file downloads). */
+export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
 /** OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) generated from the routes' zod schemas. */
-export function openApiDocument(routes: Route[], version: string) {
+export function openApiDocument(routes: Route[], version: string, extraPaths: OpenApiPaths = {}) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
@@ -81,6 +84,8 @@ export function openApiDocument(routes: Route[], version: string) {
       },
     };
   }
+  for (const [path, operations] of Object.entries(extraPaths))
+    paths[path] = { ...paths[path], ...operations };
   return {
     openapi: '3.1.0',
     info: { title: 'Critical Friend API', version },

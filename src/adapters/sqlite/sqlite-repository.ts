@@ -10,6 +10,7 @@ import {
   UnindexedFilterError,
   type ChangeContext,
   type ChangeSet,
+  type CreateResult,
   type Filter,
   type ItemVersion,
   type Page,
@@ -376,25 +377,50 @@ export class SqliteRepository implements Repository {
     ctx: ChangeContext,
   ): Promise<StoredItem<L>> {
     const state = this.applyPatch(list, {}, fields);
+    return this.write(list, () => this.insert(list, state, ctx));
+  }
+
+  async createMany<L extends ListName>(
+    list: L,
+    fieldsList: readonly Fields<L>[],
+    ctx: ChangeContext,
+  ): Promise<CreateResult<L>[]> {
+    if (fieldsList.length === 0) return [];
+    // One transaction for the lot (one commit, one fsync); each item in its own savepoint, so a
+    // refused item is rolled back alone and the items before and after it are kept.
+    return this.write(list, () =>
+      fieldsList.map((fields): CreateResult<L> => {
+        try {
+          const state = this.applyPatch(list, {}, fields);
+          return { ok: true, item: this.db.transaction(() => this.insert(list, state, ctx))() };
+        } catch (error) {
+          // A failure of SQLite itself is not the item's fault: the whole call fails, nothing kept.
+          if (error instanceof Database.SqliteError || !(error instanceof Error)) throw error;
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  /** Inserts one item with its first version; runs inside a write transaction. */
+  private insert<L extends ListName>(list: L, state: FieldMap, ctx: ChangeContext): StoredItem<L> {
     const id = randomUUID();
-    const row = this.write(list, () => {
-      this.assertUnique(list, id, state);
-      const seq = this.nextSeq();
-      this.statement(planOf(list).insert).run(
-        id,
-        1,
-        ctx.at,
-        ctx.actorId,
-        ctx.at,
-        ctx.actorId,
-        ctx.homeTenantId,
-        ctx.channel,
-        seq,
-        ...this.sqlValues(list, state),
-      );
-      this.appendHistory(list, id, 1, state, ctx);
-      return this.rowById(list, id);
-    });
+    this.assertUnique(list, id, state);
+    const seq = this.nextSeq();
+    this.statement(planOf(list).insert).run(
+      id,
+      1,
+      ctx.at,
+      ctx.actorId,
+      ctx.at,
+      ctx.actorId,
+      ctx.homeTenantId,
+      ctx.channel,
+      seq,
+      ...this.sqlValues(list, state),
+    );
+    this.appendHistory(list, id, 1, state, ctx);
+    const row = this.rowById(list, id);
     if (!row) throw new Error(`The new ${list} item ${id} was not stored.`);
     return this.toItem(list, row);
   }

@@ -87,6 +87,10 @@ export class NotFoundError extends Error {
   }
 }
 
+/** One item of a createMany: stored, or the reason it was not (nothing of it is stored then). */
+export type CreateResult<L extends ListName> =
+  { ok: true; item: StoredItem<L> } | { ok: false; error: Error };
+
 /** Raised when a query filters on a column that is not indexed (SharePoint would refuse it). */
 export class UnindexedFilterError extends Error {
   constructor(
@@ -113,6 +117,18 @@ export interface Repository {
     fields: Fields<L>,
     ctx: ChangeContext,
   ): Promise<StoredItem<L>>;
+  /**
+   * Creates each item as `create` would, in as few round trips as the store allows, and answers in
+   * input order. One item's failure never loses the others: it is reported in its place
+   * (DuplicateError for a unique value already taken, also by an earlier item of the same call).
+   * Items are written in input order where the store orders writes; SharePoint may store those of
+   * one batch in any order. Throws only for a failure of the store as a whole, not of an item.
+   */
+  createMany<L extends ListName>(
+    list: L,
+    fieldsList: readonly Fields<L>[],
+    ctx: ChangeContext,
+  ): Promise<CreateResult<L>[]>;
   /** Throws ConflictError unless etag is the item's current etag. */
   update<L extends ListName>(
     list: L,

@@ -41,28 +41,23 @@ export async function ensureDeliveries(
 ): Promise<void> {
   const people = (await deps.repo.all('people')).map((p) => ({ ...p.fields, id: p.id }));
   const now = deps.now().toISOString();
-  for (const partnerId of recommendation.partnerIds) {
-    for (const lead of leadsFor(partnerId, people)) {
-      try {
-        await deps.repo.create(
-          'cardDeliveries',
-          {
-            deliveryKey: deliveryKeyOf(recommendation.id, lead.id),
-            recommendationId: recommendation.id,
-            personId: lead.id,
-            partnerId,
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            detail: details.queued,
-          },
-          ctx,
-        );
-      } catch (e) {
-        if (!(e instanceof DuplicateError)) throw e;
-      }
-    }
-  }
+  const rows = recommendation.partnerIds.flatMap((partnerId) =>
+    leadsFor(partnerId, people).map((lead) => ({
+      deliveryKey: deliveryKeyOf(recommendation.id, lead.id),
+      recommendationId: recommendation.id,
+      personId: lead.id,
+      partnerId,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      detail: details.queued,
+    })),
+  );
+  // In one go (a fan-out may reach 1,000 rows); a row already there is a DuplicateError, which
+  // is the idempotency working. Any other failure is raised once every row has been tried.
+  const results = await deps.repo.createMany('cardDeliveries', rows, ctx);
+  const failed = results.find((r) => !r.ok && !(r.error instanceof DuplicateError));
+  if (failed && !failed.ok) throw failed.error;
 }
 
 /**

@@ -155,42 +155,42 @@ export async function runReminders(
       equals: deliveryKey,
     });
     if (digest && !waiting(digest.fields)) continue; // gone, or going: what is new waits a day
-    let fresh = 0;
-    for (const n of mine) {
-      try {
-        await deps.repo.create(
-          'reminderNotices',
-          {
-            noticeKey: n.noticeKey,
-            subjectKind: n.item.kind,
-            subjectId: n.item.subjectId,
-            partnerId: n.item.partnerId,
-            dueDate: n.item.dueDate,
-            stage: n.stage,
-            stageKey: n.stageKey,
-            personId,
-            role: n.role,
-            workingDaysToDue: n.workingDaysToDue,
-            escalatedTo: n.escalatedTo.join(','),
-            deliveryKey,
-            date: today,
-          },
-          ctx,
-        );
-        fresh++;
-      } catch (e) {
-        if (!(e instanceof DuplicateError)) throw e; // told already (this run was repeated)
-      }
-    }
+    // One person's notices in one go; a DuplicateError is a notice told already (this run was
+    // repeated). Any other failure is raised before the digest, as a failed create was.
+    const results = await deps.repo.createMany(
+      'reminderNotices',
+      mine.map((n) => ({
+        noticeKey: n.noticeKey,
+        subjectKind: n.item.kind,
+        subjectId: n.item.subjectId,
+        partnerId: n.item.partnerId,
+        dueDate: n.item.dueDate,
+        stage: n.stage,
+        stageKey: n.stageKey,
+        personId,
+        role: n.role,
+        workingDaysToDue: n.workingDaysToDue,
+        escalatedTo: n.escalatedTo.join(','),
+        deliveryKey,
+        date: today,
+      })),
+      ctx,
+    );
+    const failed = results.find((r) => !r.ok && !(r.error instanceof DuplicateError));
+    if (failed && !failed.ok) throw failed.error;
+    const fresh = results.filter((r) => r.ok).length;
     notices += fresh;
     if (digest) continue;
     // Written after its notices, so the worker never sends a digest with some of them missing;
     // a crash in between is mended by the next run, which finds the notices and writes this.
-    const carried = await deps.repo.query('reminderNotices', {
-      filter: { field: 'deliveryKey', equals: deliveryKey },
-      top: 1,
-    });
-    if (carried.items.length === 0) continue;
+    // A notice just stored carries the digest's key, so the store is asked only when none was.
+    if (fresh === 0) {
+      const carried = await deps.repo.query('reminderNotices', {
+        filter: { field: 'deliveryKey', equals: deliveryKey },
+        top: 1,
+      });
+      if (carried.items.length === 0) continue;
+    }
     try {
       await deps.repo.create(
         'cardDeliveries',

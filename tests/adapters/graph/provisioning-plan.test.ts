@@ -12,7 +12,6 @@ import {
   evidenceLibrary,
   executiveLists,
   executiveViews,
-  facetOf,
   lookupCount,
   planJson,
   provisioningPlan,
@@ -87,9 +86,16 @@ describe('the provisioning plan: lists', () => {
     expect(plan.library.name).toBe('CF Evidence');
     expect(plan.library.template).toBe('documentLibrary');
     expect(plan.library.key).toBe(EVIDENCE_LIBRARY);
-    expect(facetOf(columnIn(plan.library, 'attestedNoIdentifiableData'))).toBe('boolean');
+    expect(columnIn(plan.library, 'screening').choice?.choices).toEqual([
+      'text-checked',
+      'attested',
+    ]);
     expect(columnIn(plan.library, 'itemId').indexed).toBe(true);
+    expect(columnIn(plan.library, 'sha256').indexed).toBe(true);
     expect(columnIn(plan.library, 'itemList').choice?.choices).toEqual(listNames);
+    // The file's name is the built-in Title; nothing is required (the adapter enforces it).
+    expect(plan.library.fieldColumns.title).toBe(TITLE);
+    expect(plan.library.columns.filter((c) => c.required)).toEqual([]);
   });
 
   it('has no errors for the app schema', () => {

@@ -24,6 +24,8 @@ export async function provisionedSite(
   const site = graph.state.addSite({
     hostname: 'harbourside.sharepoint.example',
     path: '/sites/scrutiny',
+    // An English partnership's site: date-only columns come back shifted an hour in summer.
+    timeZone: 'Europe/London',
   });
   const http = new GraphHttp({
     graphUrl: graph.url,

@@ -18,7 +18,11 @@ import { badRequest, GraphError } from './errors.js';
  *   code 424 (Failed Dependency)."
  * - "Requests in a batch are evaluated individually against the applicable throttling limits":
  *   each inner request goes through the same admission as a top-level one (`throttle.ts`), so the
- *   batch answers 200 while an inner request is a 429 with its own Retry-After.
+ *   batch answers 200 while an inner request is a 429 with its own Retry-After (in the part's
+ *   `headers`: "retry each failed request from the batch using the value provided in the
+ *   retry-after response header from the JSON content", https://learn.microsoft.com/graph/throttling,
+ *   "Throttling and batching"). That page also says the batch itself then fails with 424; the
+ *   emulator keeps json-batching.md's 200 for a parseable batch, and clients should accept both.
  *
  * Inner URLs are taken relative to /v1.0; a leading "/v1.0" is accepted too, because
  * @microsoft/microsoft-graph-client 3's BatchRequestContent strips only scheme and host from a

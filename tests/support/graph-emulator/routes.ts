@@ -1,4 +1,12 @@
 import type { Column } from './columns.js';
+import {
+  driveRoute,
+  listDriveRoute,
+  listItemDriveItemRoute,
+  siteDrivesRoute,
+} from './drive-routes.js';
+import type { Drives } from './drives.js';
+import type { Transfers } from './upload-sessions.js';
 import { deltaHasToken, itemsDelta } from './delta.js';
 import { GraphError, invalidRequest, notFound } from './errors.js';
 import { listItems } from './items.js';
@@ -42,6 +50,8 @@ import type { OperationKind } from './throttle.js';
  *   DELETE .../items/{item-id}                    listitem-delete.md (204, If-Match)
  *   GET|PATCH .../items/{item-id}/fields          listitem-get.md / listitem-update.md (If-Match)
  *   GET   .../items/{item-id}/versions            listitem-list-versions.md
+ *   GET   /sites/{site-id}/drives, .../lists/{list-id}/drive, .../items/{item-id}/driveItem,
+ *         and everything under /drives/{drive-id}: see drive-routes.ts
  *
  * (all under https://learn.microsoft.com/graph/api/...).
  */
@@ -57,6 +67,8 @@ export interface Operation {
   identity: IdentitySet;
   /** Scheme, host and "/v1.0", for links. */
   linkBase: string;
+  /** The raw request body, for file content (PUT .../content). */
+  rawBody?: Buffer;
 }
 
 export interface OperationResult {
@@ -70,6 +82,9 @@ export interface RouteContext {
   defaultPageSize: number;
   deltaPageSize: number;
   listViewThreshold: number;
+  /** Document libraries' drives and their pre-authenticated URLs (drives.ts). */
+  drives: Drives;
+  transfers: Transfers;
 }
 
 export interface Route {
@@ -133,6 +148,7 @@ function checkIfMatch(headers: Record<string, string>, item: StoredItem): void {
 export function route(ctx: RouteContext, op: Operation): Route {
   const { store } = ctx;
   const segments = op.path.split('/').filter(Boolean);
+  if (segments[0] === 'drives' && segments.length >= 2) return driveRoute(ctx, op);
   if (segments[0] !== 'sites' || segments.length < 2) throw segmentError(segments[0] ?? '');
   const { site: siteRef, rest } = parseSitePath(op.path);
   const method = op.method;
@@ -172,6 +188,7 @@ export function route(ctx: RouteContext, op: Operation): Route {
   if (rest.length === 0) {
     return read(() => ({ status: 200, body: selectProps(siteJson(site()), select()) }));
   }
+  if (rest[0] === 'drives' && rest.length === 1) return siteDrivesRoute(ctx, op, site);
   if (rest[0] !== 'lists') throw segmentError(rest[0] as string);
 
   // /sites/{site}/lists
@@ -230,6 +247,12 @@ export function route(ctx: RouteContext, op: Operation): Route {
   }
 
   // /sites/{site}/lists/{list}/columns[/{column}]
+  if (rest.length === 3 && rest[2] === 'drive') {
+    return listDriveRoute(ctx, op, () => {
+      const s = site();
+      return { site: s, list: list(s, listRef) };
+    });
+  }
   if (rest[2] === 'columns') {
     if (rest.length === 3) {
       if (method === 'POST') {
@@ -443,6 +466,14 @@ export function route(ctx: RouteContext, op: Operation): Route {
       }));
       return { status: 200, body: { value } };
     }, 'query');
+  }
+
+  // /sites/{site}/lists/{list}/items/{item}/driveItem (driveitem-get.md)
+  if (rest.length === 5 && rest[4] === 'driveItem') {
+    return listItemDriveItemRoute(ctx, op, () => {
+      const s = site();
+      return { site: s, list: list(s, listRef), itemRef };
+    });
   }
 
   throw segmentError(rest[rest.length - 1] as string);

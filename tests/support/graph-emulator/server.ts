@@ -7,6 +7,9 @@ import { badRequest, errorBody, GraphError } from './errors.js';
 import { route, type Operation, type OperationResult } from './routes.js';
 import { Store, type IdentitySet, type SiteInput, type StoredList } from './store.js';
 import { Injector, type OperationKind } from './throttle.js';
+import { Drives } from './drives.js';
+import { Transfers } from './upload-sessions.js';
+import { SHAREPOINT_PREFIX, sharePointRest } from './sharepoint-rest.js';
 
 /**
  * A Microsoft Graph v1.0 emulator for SharePoint lists, over plain node:http, for tests and the
@@ -92,10 +95,10 @@ const JSON_TYPE =
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
@@ -142,11 +145,16 @@ export async function startGraphEmulator(
   const store = new Store(clock);
   const inject = new Injector();
   const requests: RecordedRequest[] = [];
+  const sharePoint = sharePointRest(store);
+  const drives = new Drives(store, clock);
+  const transfers = new Transfers(drives, clock, inject, (entry) => requests.push(entry));
   const ctx = {
     store,
     defaultPageSize: options.defaultPageSize ?? 200,
     deltaPageSize: options.deltaPageSize ?? 200,
     listViewThreshold: options.listViewThreshold ?? 5000,
+    drives,
+    transfers,
   };
 
   const record = (
@@ -239,8 +247,18 @@ export async function startGraphEmulator(
     const url = new URL(req.url ?? '/', 'http://graph.invalid');
     const headers = lowerHeaders(req);
     const method = (req.method ?? 'GET').toUpperCase();
-    const raw = await readBody(req);
+    const rawBody = await readBody(req);
+    // File content is bytes, not JSON: PUT .../content (driveitem-put-content.md).
+    const binary = method === 'PUT' && /\/content$/.test(url.pathname);
+    const raw = binary ? '' : rawBody.toString('utf8');
+    if (transfers.owns(url.pathname)) {
+      // Pre-authenticated upload and download URLs: no bearer token (upload-sessions.ts).
+      if (inject.latencyMs > 0) await sleep(inject.latencyMs);
+      return transfers.serve({ method, path: url.pathname, headers, body: rawBody }, res);
+    }
     if (inject.latencyMs > 0) await sleep(inject.latencyMs);
+    // SharePoint REST (list views), beside Graph: see sharepoint-rest.ts.
+    if (url.pathname.startsWith(SHAREPOINT_PREFIX)) return sharePoint(req, res, url, raw);
     const linkBase = `${options.linkOrigin ?? `http://${headers.host ?? 'localhost'}`}/v1.0`;
     const path = url.pathname.startsWith('/v1.0/')
       ? url.pathname.slice('/v1.0'.length)
@@ -303,7 +321,7 @@ export async function startGraphEmulator(
         if (envelope) envelope.status = 200;
         return send(res, { status: 200, body: answer }, headers);
       }
-      result = execute({ ...base, body, identity, linkBase }, false);
+      result = execute({ ...base, body, identity, linkBase, rawBody }, false);
       return send(res, result, headers);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;

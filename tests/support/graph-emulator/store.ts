@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { graphTime, type EmulatorClock } from './clock.js';
+import { localMidnight } from './dates.js';
 import {
   builtInColumns,
   columnFromDefinition,
@@ -87,6 +88,8 @@ export interface StoredSite {
   description: string;
   webUrl: string;
   created: number;
+  /** The site's regional time zone (IANA name), which date-only columns are kept in. */
+  timeZone: string;
   lists: Map<string, StoredList>;
 }
 
@@ -99,6 +102,8 @@ export interface SiteInput {
   /** GUIDs for the id; random when omitted. */
   siteCollectionId?: string;
   webId?: string;
+  /** The site's regional time zone as an IANA name; UTC when omitted. */
+  timeZone?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -141,6 +146,7 @@ export class Store {
       description: input.description ?? '',
       webUrl: `https://${input.hostname}${path === '/' ? '' : path}`,
       created: this.clock.now(),
+      timeZone: input.timeZone ?? 'UTC',
       lists: new Map(),
     };
     if (this.siteByPath(site.hostname, site.path)) {
@@ -187,9 +193,12 @@ export class Store {
     const facet = body.list;
     const template = isRecord(facet) && typeof facet.template === 'string' ? facet.template : '';
     // "If the list facet or template is unspecified, the list defaults to the genericList
-    // template" (list-create.md). Other templates (libraries, tasks...) are not emulated.
-    if (template !== '' && template !== 'genericList') {
-      throw invalidRequest(`The emulator only creates 'genericList' lists, not '${template}'.`);
+    // template" (list-create.md). Document libraries get a drive (drives.ts); other templates
+    // (tasks, announcements...) are not emulated.
+    if (template !== '' && template !== 'genericList' && template !== 'documentLibrary') {
+      throw invalidRequest(
+        `The emulator only creates 'genericList' lists and 'documentLibrary' libraries, not '${template}'.`,
+      );
     }
     for (const list of site.lists.values()) {
       if (sameText(list.displayName, displayName)) {
@@ -201,6 +210,10 @@ export class Store {
       }
     }
     const columns = builtInColumns();
+    // A library's Title is optional: files are named by their file name.
+    if (template === 'documentLibrary') {
+      columns[0] = { ...(columns[0] as Column), required: false };
+    }
     const definitions = body.columns ?? [];
     if (!Array.isArray(definitions)) throw invalidRequest("'columns' must be an array.");
     for (const definition of definitions) addColumnTo(columns, columnFromDefinition(definition));
@@ -215,7 +228,7 @@ export class Store {
           : displayName.replace(/[^A-Za-z0-9_-]/g, ''),
       displayName,
       description: typeof body.description === 'string' ? body.description : '',
-      template: 'genericList',
+      template: template === 'documentLibrary' ? template : 'genericList',
       guid: randomUUID().toUpperCase(),
       version: 1,
       created: now,
@@ -375,6 +388,7 @@ export class Store {
     if (input === undefined || input === null) return {};
     if (!isRecord(input)) throw invalidRequest("'fields' must be a JSON object.");
     const out: Record<string, unknown> = {};
+    const timeZone = this.sites.get(list.siteId.toLowerCase())?.timeZone ?? 'UTC';
     for (const [key, raw] of Object.entries(input)) {
       if (key.includes('@')) continue; // annotations such as "XLookupId@odata.type"
       let column = list.columns.find((c) => c.name === key);
@@ -391,7 +405,7 @@ export class Store {
       if ((column.kind === 'lookup' || column.kind === 'personOrGroup') && !viaLookupId) {
         throw invalidRequest(`Field '${key}' is a lookup: write it as '${key}LookupId'.`);
       }
-      out[column.name] = coerce(column, raw, key);
+      out[column.name] = coerce(column, raw, key, timeZone);
     }
     return out;
   }
@@ -508,7 +522,7 @@ function uniqueKey(value: unknown): string | undefined {
 
 const invalid = (key: string) => invalidRequest(`Invalid value for field '${key}'.`);
 
-function coerceOne(column: Column, raw: unknown, key: string): unknown {
+function coerceOne(column: Column, raw: unknown, key: string, timeZone: string): unknown {
   switch (column.kind) {
     case 'text': {
       if (typeof raw !== 'string') throw invalid(key);
@@ -542,9 +556,11 @@ function coerceOne(column: Column, raw: unknown, key: string): unknown {
       return raw;
     case 'dateTime': {
       if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) throw invalid(key);
-      const iso = graphTime(Date.parse(raw));
-      // A date-only column keeps the day; the emulated site's time zone is UTC.
-      return column.facet.format === 'dateOnly' ? `${iso.slice(0, 10)}T00:00:00Z` : iso;
+      const at = Date.parse(raw);
+      // A date-only column keeps the day the instant falls on in the site's time zone, and gives
+      // it back as that day's local midnight in UTC: a London site in summer answers
+      // "2026-05-31T23:00:00Z" for 1 June (see dates.ts).
+      return column.facet.format === 'dateOnly' ? localMidnight(at, timeZone) : graphTime(at);
     }
     case 'lookup':
     case 'personOrGroup': {
@@ -557,13 +573,13 @@ function coerceOne(column: Column, raw: unknown, key: string): unknown {
   }
 }
 
-function coerce(column: Column, raw: unknown, key: string): unknown {
+function coerce(column: Column, raw: unknown, key: string, timeZone: string): unknown {
   if (raw === null) return null;
   if (isMultiValue(column)) {
     if (!Array.isArray(raw)) throw invalid(key);
-    return raw.map((v) => coerceOne(column, v, key));
+    return raw.map((v) => coerceOne(column, v, key, timeZone));
   }
-  return coerceOne(column, raw, key);
+  return coerceOne(column, raw, key, timeZone);
 }
 
 /** Looks an item up by the id in a URL ("1", "2"...): Graph's listItem ids are integers. */

@@ -41,7 +41,7 @@ async function everything<T>(http: GraphHttp, first: string, what: string): Prom
 }
 
 /**
- * Makes the site match the plan, idempotently: creates missing lists,
+ * Makes the site match the plan, idempotently: creates missing lists and the evidence library,
  * adds missing columns, and sets `required`, `indexed` and `enforceUniqueValues` where an existing
  * column differs (https://learn.microsoft.com/graph/api/list-create,
  * https://learn.microsoft.com/graph/api/list-post-columns,
@@ -58,16 +58,25 @@ export async function applyPlan(
   const changes: string[] = [];
   const existing = new Map(
     (
-      await everything<{ id: string; displayName: string }>(
+      await everything<{ id: string; displayName: string; list?: { template?: string } }>(
         http,
-        `${site}/lists?$select=id,displayName`,
+        `${site}/lists?$select=id,displayName,list`,
         'reading the lists',
       )
-    ).map((l) => [l.displayName, l.id]),
+    ).map((l) => [l.displayName, l]),
   );
-  // The evidence library comes with the evidence feature (issue #5, item 2); not created yet.
-  for (const list of plan.lists) {
-    let id = existing.get(list.name);
+  // The evidence library is created like a list, with the documentLibrary template (which gives
+  // it a drive: https://learn.microsoft.com/graph/api/resources/list, `drive`).
+  for (const list of [...plan.lists, plan.library]) {
+    const found = existing.get(list.name);
+    // A list cannot change template: a generic list where the library belongs must be removed
+    // by hand (its items are not files), so say so rather than add columns to it.
+    if (found?.list?.template && found.list.template !== list.template) {
+      throw new Error(
+        `${list.name} exists as a ${found.list.template}, not a ${list.template}: rename or remove it.`,
+      );
+    }
+    let id = found?.id;
     if (!id) {
       const made = await ok(
         http.send('POST', `${site}/lists`, {
@@ -87,7 +96,6 @@ export async function applyPlan(
   return {
     changes,
     skipped: [
-      `the ${plan.library.name} library (created with the evidence feature)`,
       ...(plan.views.length > 0
         ? [`${plan.views.length} executive views (SharePoint REST views/add is not applied yet)`]
         : []),
