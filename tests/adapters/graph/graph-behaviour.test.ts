@@ -96,6 +96,19 @@ describe('the Graph adapter against SharePoint’s behaviour', () => {
     expect(quiet.changed).toEqual([]);
   });
 
+  it('a first delta enumeration reads in pages as large as all() does, not 200 at a time', async () => {
+    site = await provisionedSite();
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      Title: `Trust ${i}`,
+      kind: 'education',
+    }));
+    site.graph.state.seedItems(site.siteId, 'CF Partners', rows);
+    site.graph.state.clearRequests();
+    const all = await site.repo.changes('partners');
+    expect(all.changed).toHaveLength(450);
+    expect(site.graph.state.requests.filter((r) => r.path.endsWith('/delta'))).toHaveLength(1);
+  });
+
   it('a refresh after 10 changes takes one delta request', async () => {
     site = await provisionedSite();
     const made = [];
