@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { evidenceClassLabels, priorityLabels } from '../../forms/fields';
 import { useApi } from '../../api/ApiContext';
@@ -102,7 +102,9 @@ export function RespondPage() {
     };
   }, [api, token, tick]);
 
-  useEffect(() => {
+  // In the same commit that shows the confirmation, so focus never rests on the removed button
+  // (and a screen reader announces the confirmation straight away).
+  useLayoutEffect(() => {
     if (recorded) doneRef.current?.focus();
   }, [recorded]);
 
