@@ -28,14 +28,7 @@ import {
   type RequestLog,
 } from '../tests/support/connector-emulator.js';
 import { BOT_APP_ID, productionGateway } from '../tests/support/delivery-fixture.js';
-
-export type BenchRow = [
-  measure: string,
-  value: string,
-  baseline: string,
-  ratio: string,
-  note?: string,
-];
+import { printTable, type BenchRow } from './bench-table.js';
 
 const CARDS = Number(process.env.BENCH_FANOUT_CARDS ?? 1_000);
 const LIMIT = 50; // sends a second for the app, as Teams publishes
@@ -304,18 +297,5 @@ export async function fanOutBench(): Promise<BenchRow[]> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const rows = await fanOutBench();
-  const header: BenchRow = ['measure', 'value', 'baseline', 'ratio', 'note'];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  for (const r of all) {
-    console.log(
-      r
-        .map((c, i) =>
-          i === 0 ? (c ?? '').padEnd(widths[i] ?? 0) : (c ?? '').padStart(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    );
-  }
+  printTable('Fan-out', await fanOutBench());
 }

@@ -37,14 +37,7 @@ import {
   responseRows,
 } from './bench-graph-seed.js';
 import { pnpListReader } from './bench-graph-pnp.js';
-
-export type BenchRow = [
-  measure: string,
-  value: string,
-  baseline: string,
-  ratio: string,
-  note?: string,
-];
+import { printTable, type BenchRow } from './bench-table.js';
 
 const ITEMS = Number(process.env.BENCH_GRAPH_ITEMS ?? 10_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS ?? 5));
@@ -393,18 +386,5 @@ export async function graphBench(): Promise<BenchRow[]> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const rows = await graphBench();
-  const header: BenchRow = ['measure', 'value', 'baseline', 'ratio', 'note'];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  for (const r of all) {
-    console.log(
-      r
-        .map((c, i) =>
-          i === 0 ? (c ?? '').padEnd(widths[i] ?? 0) : (c ?? '').padStart(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    );
-  }
+  printTable('SharePoint (Graph emulator)', await graphBench());
 }

@@ -19,14 +19,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { BotHarness, TeamsUser } from '../tests/adapters/teams/support/bot-harness.js';
-
-export type BenchRow = [
-  measure: string,
-  value: string,
-  baseline: string,
-  ratio: string,
-  note?: string,
-];
+import { printTable, type BenchRow } from './bench-table.js';
 
 const TOTAL = Number(process.env.BENCH_INVOKES ?? 1_000);
 const CLIENT: 'thread' | 'inline' = process.env.BENCH_CLIENT === 'inline' ? 'inline' : 'thread';
@@ -428,18 +421,5 @@ if (!isMainThread && role === WORKER_ROLE && parentPort) {
   process.argv[1] &&
   resolve(process.argv[1]) === resolve(import.meta.filename)
 ) {
-  const rows = await invokeBench();
-  const header: BenchRow = ['measure', 'value', 'baseline', 'ratio', 'note'];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  for (const r of all) {
-    console.log(
-      r
-        .map((c, i) =>
-          i === 0 ? (c ?? '').padEnd(widths[i] ?? 0) : (c ?? '').padStart(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    );
-  }
+  printTable('Card invoke latency', await invokeBench());
 }

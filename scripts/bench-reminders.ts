@@ -14,8 +14,7 @@ import { createHolidayCalendar } from '../src/adapters/holidays/index.js';
 import { SqliteRepository } from '../src/adapters/sqlite/sqlite-repository.js';
 import { DEFAULT_REMINDER_POLICY } from '../src/domain/reminders.js';
 import { addCalendarDays } from '../src/domain/calendar/working-days.js';
-
-type BenchRow = [string, string, string, string, string?];
+import type { BenchRow } from './bench-table.js';
 
 const ACTIONS = 2_000;
 const OWNERS = 400;

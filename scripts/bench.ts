@@ -24,6 +24,7 @@ import { fanOutBench } from './bench-fanout.js';
 import { graphBench } from './bench-graph.js';
 import { invokeBench } from './bench-invoke.js';
 import { reminderBench } from './bench-reminders.js';
+import { printTable, type BenchRow } from './bench-table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_KB = 130;
@@ -31,8 +32,7 @@ const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
 const SAVE_RUNS = 200;
 const GUARD_RUNS = 500;
 
-type Row = [measure: string, value: string, baseline: string, ratio: string, note?: string];
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
@@ -42,21 +42,6 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[rank] ?? Number.NaN;
-}
-
-function printTable(title: string, table: Row[]): void {
-  const header: Row = ['measure', 'value', 'baseline', 'ratio', 'note'];
-  const all = [header, ...table];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: Row) =>
-    r
-      .map((cell, i) =>
-        i === 0 ? (cell ?? '').padEnd(widths[i] ?? 0) : (cell ?? '').padStart(widths[i] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  table.forEach((r) => console.log(line(r)));
 }
 
 /** A plain static file server for the baseline page (no compression). */

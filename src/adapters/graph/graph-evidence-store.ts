@@ -6,6 +6,7 @@ import type {
   NewEvidence,
 } from '../../application/ports/evidence.js';
 import type { ChangeContext } from '../../application/ports/repository.js';
+import { safeFileName } from '../../application/use-cases/evidence-name.js';
 import { listNames, type ListName } from '../../domain/lists/schema.js';
 import { DEFAULT_FRAGMENT, DriveTransfer, type UploadOutcome } from './drive-transfer.js';
 import type { GraphHttp, GraphResponse } from './graph-http.js';
@@ -74,20 +75,11 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
- * A name SharePoint accepts: none of " * : < > ? / \ | # % or control characters, no leading or
- * trailing spaces or dots, at most 200 characters with the extension kept
- * ("Restrictions and limitations in OneDrive and SharePoint", invalid characters).
+ * The stored name: the use case's rules (`safeFileName`), and also no `#` or `%`, which break
+ * path-based addressing (`/root:/{path}:`) in some clients even when encoded.
  */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  let out = name.normalize('NFC').replace(/["*:<>?/\\|#%\u0000-\u001f]/g, '_');
-  out = out.replace(/^[\s.]+|[\s.]+$/g, '');
-  if (out === '') out = 'file';
-  if (out.length > 200) {
-    const ext = /\.[A-Za-z0-9]{1,10}$/.exec(out)?.[0] ?? '';
-    out = out.slice(0, 200 - ext.length).trimEnd() + ext;
-  }
-  return out;
+function storedFileName(name: string): string {
+  return safeFileName(name).replace(/[#%]/g, '_') || 'file';
 }
 
 /** The item's folder: readable when the id is plain, a hash otherwise (never a path). */
@@ -132,7 +124,7 @@ export class GraphEvidenceStore implements EvidenceStore {
     const prefix = `${file.sha256.slice(0, 16)}-`;
     let driveItemId = await this.findUpload(lib, folderId, prefix);
     if (!driveItemId) {
-      const outcome = await this.upload(lib, folderId, prefix + safeFileName(file.name), content);
+      const outcome = await this.upload(lib, folderId, prefix + storedFileName(file.name), content);
       driveItemId = 'id' in outcome ? outcome.id : await this.findUpload(lib, folderId, prefix);
       if (!driveItemId) throw new Error('The evidence file name is taken by another file.');
     }
@@ -361,7 +353,7 @@ export class GraphEvidenceStore implements EvidenceStore {
 /** The list-item columns for a new file (who and when in the system columns). */
 function fieldsOf(file: NewEvidence, size: number, ctx: ChangeContext): Fields {
   return {
-    [col.title]: safeFileName(file.name),
+    [col.title]: storedFileName(file.name),
     [col.itemList]: file.itemList,
     [col.itemId]: file.itemId,
     [col.sha256]: file.sha256,

@@ -10,7 +10,7 @@ import {
 } from '../../../src/application/ports/repository.js';
 import type { Fields } from '../../../src/domain/lists/schema.js';
 import type { RecordedRequest } from '../../support/graph-emulator/server.js';
-import { provisionedSite, type ProvisionedSite } from './support.js';
+import { provisionedSite, SkippingClock, type ProvisionedSite } from './support.js';
 
 /** createMany on SharePoint: JSON batches of 20, throttled parts resent alone, nothing twice. */
 const ctx: ChangeContext = {
@@ -19,17 +19,6 @@ const ctx: ChangeContext = {
   channel: 'system',
   at: '2026-02-10T09:00:00Z',
 };
-
-/** A clock whose sleeps are recorded and skipped, so Retry-After costs no test time. */
-class SkippingClock implements GateClock {
-  t = Date.parse('2026-02-10T09:00:00Z');
-  sleeps: number[] = [];
-  now = () => this.t;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.t += ms;
-  };
-}
 
 let site: ProvisionedSite | undefined;
 afterEach(async () => {

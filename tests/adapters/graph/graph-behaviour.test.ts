@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/adapters/graph/provisioning/apply.js';
 import { provisioningPlan } from '../../../src/adapters/graph/provisioning-plan.js';
-import type { GateClock } from '../../../src/adapters/graph/tenant-gate.js';
 import type { ChangeContext } from '../../../src/application/ports/repository.js';
-import { provisionedSite, type ProvisionedSite } from './support.js';
+import { provisionedSite, SkippingClock, type ProvisionedSite } from './support.js';
 
 /** What the Graph adapter does about SharePoint's ways: throttling, resync, provisioning twice. */
 const ctx: ChangeContext = {
@@ -12,17 +11,6 @@ const ctx: ChangeContext = {
   channel: 'tab',
   at: '2026-02-10T09:00:00Z',
 };
-
-/** A clock whose sleeps are recorded and skipped, so Retry-After costs no test time. */
-class SkippingClock implements GateClock {
-  t = Date.parse('2026-02-10T09:00:00Z');
-  sleeps: number[] = [];
-  now = () => this.t;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.t += ms;
-  };
-}
 
 let site: ProvisionedSite | undefined;
 afterEach(async () => {

@@ -36,3 +36,14 @@ export async function provisionedSite(
   const repo = await GraphRepository.open(http, site.id);
   return { graph, http, siteId: site.id, repo, close: () => graph.close() };
 }
+
+/** A clock whose sleeps are recorded and skipped, so Retry-After costs no test time. */
+export class SkippingClock implements GateClock {
+  t = Date.parse('2026-02-10T09:00:00Z');
+  sleeps: number[] = [];
+  now = () => this.t;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.t += ms;
+  };
+}

@@ -9,4 +9,6 @@ export const sample = {
   otherParentName: 'Barnaby Wolstenholme',
   phone: '07700 900417',
   email: 'zq.refused@example.org',
+  /** As a spreadsheet shows it: Excel's day 45000 (1900 date system). */
+  dateOfBirth: '15/03/2023',
 } as const;

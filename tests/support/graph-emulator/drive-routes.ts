@@ -11,7 +11,7 @@ import { GraphError, invalidRequest, notFound } from './errors.js';
 import { fieldsJson, itemJson, selectProps } from './resources.js';
 import type { Operation, OperationResult, Route, RouteContext } from './routes.js';
 import { option, parseSelect } from './odata.js';
-import { etagOf, type StoredItem, type StoredList, type StoredSite } from './store.js';
+import { checkIfMatch, type StoredList, type StoredSite } from './store.js';
 
 /**
  * Graph v1.0's drive routes for document libraries, relative to /v1.0:
@@ -40,19 +40,6 @@ const methodNotAllowed = () =>
   new GraphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.');
 
 const originOf = (linkBase: string) => linkBase.replace(/\/v1\.0$/, '');
-
-function checkIfMatch(headers: Record<string, string>, item: StoredItem): void {
-  const wanted = headers['if-match'];
-  if (wanted === undefined || wanted.trim() === '*') return;
-  const norm = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '').toLowerCase();
-  if (norm(wanted) !== norm(etagOf(item.guid, item.version))) {
-    throw new GraphError(
-      412,
-      'resourceModified',
-      "The request ETag value does not match the object's ETag value.",
-    );
-  }
-}
 
 /** GET /sites/{site-id}/drives. */
 export function siteDrivesRoute(ctx: RouteContext, op: Operation, site: () => StoredSite): Route {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGraphEmulator, type GraphEmulator } from './server.js';
+import { AUTH, graphCaller, type Answer } from './test-client.js';
 import { FRAGMENT_UNIT, SESSION_MS } from './upload-sessions.js';
 
 /**
@@ -8,40 +9,10 @@ import { FRAGMENT_UNIT, SESSION_MS } from './upload-sessions.js';
  * upload-sessions.ts).
  */
 
-const AUTH = { Authorization: 'Bearer test-token' };
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // Graph's JSON is loosely typed; tests read into it freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
 let graph: GraphEmulator;
 let siteId: string;
 
-async function call(
-  method: string,
-  pathOrUrl: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${graph.url}/v1.0${pathOrUrl}`;
-  const binary = body instanceof Uint8Array;
-  const res = await fetch(url, {
-    method,
-    redirect: 'manual',
-    headers: {
-      ...AUTH,
-      ...(body === undefined || binary ? {} : { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : binary ? new Uint8Array(body) : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const call = graphCaller(() => graph.url);
 
 /** A fragment PUT to a pre-authenticated upload URL: no Authorization unless asked. */
 async function fragment(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGraphEmulator, type GraphEmulator } from './server.js';
+import { graphCaller, type Answer } from './test-client.js';
 
 /**
  * The Graph emulator against Microsoft's documented behaviour, through plain fetch (no adapter).
@@ -8,7 +9,6 @@ import { startGraphEmulator, type GraphEmulator } from './server.js';
 
 const T0 = Date.parse('2026-04-01T09:00:00Z');
 const HOST = 'harbourside.sharepoint.com';
-const AUTH = { Authorization: 'Bearer test-token' };
 const ETAG = /^"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\},(\d+)"$/;
 const NOT_INDEXED = (name: string) =>
   `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. ` +
@@ -16,36 +16,10 @@ const NOT_INDEXED = (name: string) =>
   'but be warned that such queries may fail on lists with over 5000 items.';
 const PREFER = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  // Graph's JSON is loosely typed; tests read into it freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
 let graph: GraphEmulator;
 let siteId: string;
 
-async function call(
-  method: string,
-  pathOrUrl: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${graph.url}/v1.0${pathOrUrl}`;
-  const res = await fetch(url, {
-    method,
-    headers: {
-      ...AUTH,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const call = graphCaller(() => graph.url);
 
 const lists = () => `/sites/${siteId}/lists`;
 const items = (listId: string) => `${lists()}/${listId}/items`;

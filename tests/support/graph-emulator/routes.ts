@@ -21,12 +21,11 @@ import {
   versionJson,
 } from './resources.js';
 import {
-  etagOf,
+  checkIfMatch,
   findItem,
   valueOf,
   type IdentitySet,
   type Store,
-  type StoredItem,
   type StoredList,
   type StoredSite,
 } from './store.js';
@@ -127,22 +126,6 @@ function parseSitePath(path: string): { site: SiteRef; rest: string[] } {
       .filter((s) => s !== '')
       .map(decodeURIComponent),
   };
-}
-
-/** "If-Match: <eTag>": 412 when it is not the item's current eTag (listitem-update.md). */
-function checkIfMatch(headers: Record<string, string>, item: StoredItem): void {
-  const wanted = headers['if-match'];
-  if (wanted === undefined || wanted.trim() === '*') return;
-  const norm = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '').toLowerCase();
-  if (norm(wanted) !== norm(etagOf(item.guid, item.version))) {
-    // Code from concepts/errors.md: "resourceModified: The resource being updated has changed
-    // since the caller last read it, usually an eTag mismatch." (message assumed)
-    throw new GraphError(
-      412,
-      'resourceModified',
-      "The request ETag value does not match the object's ETag value.",
-    );
-  }
 }
 
 export function route(ctx: RouteContext, op: Operation): Route {

@@ -8,7 +8,7 @@ import {
   patchColumn,
   type Column,
 } from './columns.js';
-import { invalidRequest, nameAlreadyExists, notFound } from './errors.js';
+import { GraphError, invalidRequest, nameAlreadyExists, notFound } from './errors.js';
 
 /**
  * The emulator's in-memory SharePoint: sites, lists, columns, items, their versions and each
@@ -113,6 +113,22 @@ const sameText = (a: string, b: string) =>
   a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
 
 export const etagOf = (guid: string, version: number) => `"{${guid}},${version}"`;
+
+/** "If-Match: <eTag>": 412 when it is not the item's current eTag (listitem-update.md). */
+export function checkIfMatch(headers: Record<string, string>, item: StoredItem): void {
+  const wanted = headers['if-match'];
+  if (wanted === undefined || wanted.trim() === '*') return;
+  const norm = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '').toLowerCase();
+  if (norm(wanted) !== norm(etagOf(item.guid, item.version))) {
+    // Code from concepts/errors.md: "resourceModified: The resource being updated has changed
+    // since the caller last read it, usually an eTag mismatch." (message assumed)
+    throw new GraphError(
+      412,
+      'resourceModified',
+      "The request ETag value does not match the object's ETag value.",
+    );
+  }
+}
 
 const LIST_KEYS = new Set(['displayName', 'name', 'description', 'columns', 'list', '@odata.type']);
 
