@@ -93,4 +93,34 @@ export const scrutinyFunctionLabels: Record<ScrutinyFunction, string> = {
 
 export const activityStatuses = ['planned', 'in-progress', 'done'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
-export const actionStatuses = ['open', 'done', 'verified', 'reopened'] as const;
+/** `done` is the owner's claim (an update at 100%); only the scrutineer's verification closes it. */
+export const actionStatuses = ['open', 'done', 'verified', 'reopened', 'paused'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+/** The scrutineer's acts on an action, each kept as an event that is never overwritten. */
+export const actionEventKinds = ['verified', 'reopened', 'paused', 'resumed'] as const;
+export type ActionEventKind = (typeof actionEventKinds)[number];
+
+/** Impact checks come this many months after verification. */
+export const impactCheckMonths = [3, 6, 12] as const;
+export const impactCheckStatuses = ['scheduled', 'done', 'cancelled'] as const;
+export type ImpactCheckStatus = (typeof impactCheckStatuses)[number];
+
+/** Whether a local child safeguarding practice review (LCSPR) will be held after a rapid review. */
+export const lcsprDecisions = ['pending', 'lcspr', 'no-lcspr'] as const;
+export type LcsprDecision = (typeof lcsprDecisions)[number];
+
+export const disagreementStatuses = ['open', 'resolved', 'escalated'] as const;
+export type DisagreementStatus = (typeof disagreementStatuses)[number];
+
+export const reportStatuses = ['draft', 'signed-off'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/** Where the yearly report must go once published (WT2023: the national Panel and Foundations). */
+export const distributionRecipients = ['national-panel', 'foundations', 'other'] as const;
+export type DistributionRecipient = (typeof distributionRecipients)[number];
+export const distributionRecipientLabels: Record<DistributionRecipient, string> = {
+  'national-panel': 'Child Safeguarding Practice Review Panel',
+  foundations: 'Foundations (What Works Centre for Children and Families)',
+  other: 'Other',
+};

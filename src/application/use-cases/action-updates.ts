@@ -6,7 +6,7 @@ import {
   type ActionUpdateDraft,
 } from '../../domain/actions.js';
 import { londonDate } from '../../domain/responses.js';
-import type { Channel } from '../../domain/vocabulary.js';
+import type { ActionStatus, Channel } from '../../domain/vocabulary.js';
 import { changeContext, type Actor, type Deps } from '../deps.js';
 import { forbidden, fromDomain, invalid, notFound } from '../errors.js';
 import { assertNoIdentifiableData } from '../guard.js';
@@ -24,7 +24,7 @@ export interface ActionUpdateCardView {
   /** The target date in force: the latest revised date, or the one first agreed. */
   targetDate: string;
   evidenceExpected: string;
-  status: 'open' | 'done' | 'verified' | 'reopened';
+  status: ActionStatus;
   latest?: {
     progress: number;
     narrative: string;

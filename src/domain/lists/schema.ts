@@ -19,6 +19,12 @@ import { responseLinks } from './response-links.js';
 import { emailOutbox } from './email-outbox.js';
 import { chairTerms } from './chair-terms.js';
 import { reminderNotices } from './reminder-notices.js';
+import { actionEvents } from './action-events.js';
+import { impactChecks } from './impact-checks.js';
+import { caseReviews } from './case-reviews.js';
+import { disagreements } from './disagreements.js';
+import { yearlyReports } from './yearly-reports.js';
+import { distributions } from './distributions.js';
 
 /**
  * The one source of truth for every list the app keeps. Each becomes a SharePoint list in the
@@ -46,6 +52,12 @@ export const lists = {
   emailOutbox,
   chairTerms,
   reminderNotices,
+  actionEvents,
+  impactChecks,
+  caseReviews,
+  disagreements,
+  yearlyReports,
+  distributions,
 } as const satisfies Record<string, ListSchema>;
 
 export type Lists = typeof lists;
@@ -69,6 +81,12 @@ export type Plan = Fields<'plans'>;
 export type PlanActivity = Fields<'planActivities'>;
 export type DayLog = Fields<'dayLogs'>;
 export type SlgItem = Fields<'slgItems'>;
+export type ActionEvent = Fields<'actionEvents'>;
+export type ImpactCheck = Fields<'impactChecks'>;
+export type CaseReview = Fields<'caseReviews'>;
+export type Disagreement = Fields<'disagreements'>;
+export type YearlyReport = Fields<'yearlyReports'>;
+export type Distribution = Fields<'distributions'>;
 
 /** An item with its id, as the domain sees it. */
 export type WithId<T> = T & { id: string };

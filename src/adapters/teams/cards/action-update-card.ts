@@ -26,6 +26,7 @@ const statusLabels: Record<ActionUpdateCardView['status'], string> = {
   done: 'Done, awaiting verification',
   verified: 'Verified by the scrutineer',
   reopened: 'Reopened',
+  paused: 'Paused by the scrutineer',
 };
 
 /**
