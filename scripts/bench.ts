@@ -2,7 +2,8 @@
  * `npm run bench`: the side panel's first-load size, its time to notifySuccess inside the TeamsJS
  * test host, the observation save latency, the identifiable-data guard and the fan-out of 1,000
  * cards to the Bot Connector emulator (scripts/bench-fanout.ts), card invoke latency
- * (scripts/bench-invoke.ts), the day's reminder run (scripts/bench-reminders.ts) and, in a table
+ * (scripts/bench-invoke.ts), the day's reminder run (scripts/bench-reminders.ts), the yearly
+ * statement for a full year (scripts/bench-yearly.ts) and, in a table
  * of its own, SharePoint through the Graph emulator (scripts/bench-graph.ts: 10,000 items read by
  * the adapter against the paging minimum and against PnPjs, a refresh after 10 changes against
  * re-reading everything, and the heap the items hold). Every figure is printed beside a baseline
@@ -24,6 +25,7 @@ import { fanOutBench } from './bench-fanout.js';
 import { graphBench } from './bench-graph.js';
 import { invokeBench } from './bench-invoke.js';
 import { reminderBench } from './bench-reminders.js';
+import { yearlyBench } from './bench-yearly.js';
 import { printTable, type BenchRow } from './bench-table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -254,6 +256,7 @@ guard();
 rows.push(...(await fanOutBench()));
 rows.push(...(await invokeBench()));
 rows.push(...(await reminderBench()));
+rows.push(...(await yearlyBench()));
 const graphRows = await graphBench();
 printTable(
   `Critical Friend bench (${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s; ` +

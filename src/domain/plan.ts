@@ -53,6 +53,17 @@ export interface CoverageRow<K extends string> {
   daysLogged: number;
   /** No activity addresses it. */
   gap: boolean;
+  /**
+   * The partnership's own records of the function in the year, e.g. 2 disagreements raised
+   * (function 6): evidence it was exercised, whether or not the plan allocated days to it.
+   */
+  records?: CoverageRecords;
+}
+
+export interface CoverageRecords {
+  count: number;
+  /** What was counted, plural: 'disagreements raised'. */
+  label: string;
 }
 
 /**
@@ -105,6 +116,7 @@ export function summarisePlan(
   activities: readonly WithId<PlanActivity>[],
   dayLogs: readonly DayLog[],
   today: string,
+  records: Partial<Record<ScrutinyFunction, CoverageRecords>> = {},
 ): PlanSummary {
   const year = plan.reportingYear;
   const { start, end } = yearBounds(year);
@@ -154,7 +166,9 @@ export function summarisePlan(
   const burnDown = burnDownOf(year, contracted, logs, today);
   const pace = paceOf(year, contracted, logged, today);
   const coverage = {
-    functions: coverageOf(scrutinyFunctions, scrutinyFunctionLabels, (a) => a.functions),
+    functions: coverageOf(scrutinyFunctions, scrutinyFunctionLabels, (a) => a.functions).map(
+      (row) => (records[row.key] ? { ...row, records: records[row.key] } : row),
+    ),
     linesOfEnquiry: coverageOf(linesOfEnquiry, lineOfEnquiryLabels, (a) => a.linesOfEnquiry),
   };
   const days = {

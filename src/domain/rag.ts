@@ -1,3 +1,4 @@
+import { londonDate } from './responses.js';
 import type { ActionEventKind, ActionStatus, Decision } from './vocabulary.js';
 
 /**
@@ -77,15 +78,16 @@ export function actionAsAt(
     lastActivityAt: action.createdAt,
   };
   let beforePause: ActionStatus = 'open';
+  // The owner's latest progress while paused: its claim (or withdrawal) takes effect on resuming.
+  let progressWhilePaused: number | undefined;
   for (const step of timeline) {
     if ('update' in step && step.update) {
       const u = step.update;
       state.progress = u.progress;
       if (u.revisedDate) state.dueDate = u.revisedDate;
       state.lastActivityAt = u.at;
-      if (state.status === 'verified' || state.status === 'paused') continue;
-      if (u.progress >= 100) state.status = 'done';
-      else if (state.status === 'done') state.status = 'open';
+      if (state.status === 'paused') progressWhilePaused = u.progress;
+      else state.status = afterProgress(state.status, u.progress);
     } else if ('event' in step && step.event) {
       const e = step.event;
       if (e.kind === 'verified') {
@@ -98,17 +100,31 @@ export function actionAsAt(
         state.note = e.note;
         delete state.verifiedAt;
       } else if (e.kind === 'paused') {
-        if (state.status !== 'paused') beforePause = state.status;
+        if (state.status !== 'paused') {
+          beforePause = state.status;
+          progressWhilePaused = undefined;
+        }
         state.status = 'paused';
         state.note = e.note;
       } else {
-        state.status = state.status === 'paused' ? beforePause : state.status;
+        if (state.status === 'paused')
+          state.status =
+            progressWhilePaused === undefined
+              ? beforePause
+              : afterProgress(beforePause, progressWhilePaused);
         state.lastActivityAt = e.at;
         state.note = e.note;
       }
     }
   }
   return state;
+}
+
+/** An owner's update at 100% claims done; below 100% withdraws the claim. Verified stays closed. */
+function afterProgress(status: ActionStatus, progress: number): ActionStatus {
+  if (status === 'verified' || status === 'paused') return status;
+  if (progress >= 100) return 'done';
+  return status === 'done' ? 'open' : status;
 }
 
 export interface RagVerdict {
@@ -135,7 +151,7 @@ export function actionRag(state: ActionState, today: string, rules: RagRules): R
     return { rag: 'amber', reason: "Done; awaiting the scrutineer's verification" };
   const overdue = daysBetween(state.dueDate, today);
   if (overdue > 0) return { rag: 'red', reason: `Overdue by ${plural(overdue, 'day')}` };
-  const quietDays = daysBetween(state.lastActivityAt.slice(0, 10), today);
+  const quietDays = daysBetween(londonDate(state.lastActivityAt), today);
   if (quietDays >= rules.staleAfterWeeks * 7)
     return { rag: 'red', reason: `No update for ${plural(Math.floor(quietDays / 7), 'week')}` };
   return {

@@ -101,6 +101,8 @@ export type TrackerHistoryEntry =
 
 export interface TrackerImpactCheck {
   id: string;
+  /** The check's current etag, for recording its outcome (If-Match). */
+  etag: string;
   monthsAfter: number;
   dueDate: string;
   status: ImpactCheckStatus;

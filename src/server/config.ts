@@ -1,3 +1,4 @@
+import { defaultRagRules, type RagRules } from '../domain/rag.js';
 import { loadReminderConfig, type ReminderConfig } from './reminder-config.js';
 import { loadStoreConfig, type StoreConfig } from './store-config.js';
 
@@ -32,6 +33,8 @@ export interface Config {
   responseLinks: ResponseLinkConfig;
   /** Reminders and escalation: see reminder-config.ts. */
   reminders: ReminderConfig;
+  /** RAG_STALE_WEEKS: an open action with no update for this many weeks is red (1-52, default 6). */
+  ragRules: RagRules;
 }
 
 export interface ResponseLinkConfig {
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = {
     delivery,
     reminders: loadReminderConfig(env, (message) => new ConfigError(message)),
+    ragRules: loadRagRules(env),
     port,
     host,
     dataDir: env.DATA_DIR ?? '.data',
@@ -136,6 +140,17 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new ConfigError(`${name} must be a number above 0, not "${raw}".`);
   }
   return value;
+}
+
+function loadRagRules(env: NodeJS.ProcessEnv): RagRules {
+  const raw = env.RAG_STALE_WEEKS;
+  if (raw === undefined || raw.trim() === '') return defaultRagRules;
+  const weeks = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || weeks < 1 || weeks > 52)
+    throw new ConfigError(
+      `RAG_STALE_WEEKS must be a whole number of weeks from 1 to 52 (an open action with no update for that long is red), not "${raw}".`,
+    );
+  return { staleAfterWeeks: weeks };
 }
 
 function loadDelivery(env: NodeJS.ProcessEnv): DeliveryConfig {

@@ -8,12 +8,17 @@ import type { Deps } from '../application/deps.js';
 import { createDocumentText } from '../adapters/documents/index.js';
 import { createHttpApp } from '../adapters/http/app.js';
 import { evidenceOpenApiPaths, evidenceRoutes } from '../adapters/http/evidence-routes.js';
+import { exportOpenApiPaths, exportRouter } from '../adapters/http/export-routes.js';
+import { xlsxWriter } from '../adapters/documents/xlsx-writer.js';
 import { devRouter, LOCAL_ISSUER_PATH, LOCAL_JWKS_PATH } from '../adapters/http/dev-routes.js';
 import { apiRoutes } from '../adapters/http/routes.js';
 import { planRoutes } from '../adapters/http/plan-routes.js';
 import { calendarRoutes } from '../adapters/http/calendar-routes.js';
 import { slgRoutes } from '../adapters/http/slg-routes.js';
+import { caseReviewRoutes } from '../adapters/http/case-review-routes.js';
 import { reminderRoutes } from '../adapters/http/reminder-routes.js';
+import { reportOpenApiPaths, reportRoutes } from '../adapters/http/report-routes.js';
+import { docxReportRenderer } from '../adapters/documents/docx-report.js';
 import { createHolidayCalendar } from '../adapters/holidays/index.js';
 import { LocalIssuer } from '../adapters/identity/local-issuer.js';
 import {
@@ -28,6 +33,7 @@ import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
 import { openStore } from './store.js';
 import { seedHarboursidePlan } from './seed/harbourside-plan.js';
+import { seedHarboursideTracker } from './seed/harbourside-tracker.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const version = (
@@ -49,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.seed === 'demo') {
     await seedHarbourside(repo);
     await seedHarboursidePlan(repo);
+    await seedHarboursideTracker(repo);
   }
 
   const botAuth = loadAuthConfigFromEnv();
@@ -117,19 +124,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
     documents: createDocumentText(),
     validateToken,
   });
+  // The yearly statement: rendered as Word, frozen at sign-off in the evidence store.
+  const reports = reportRoutes(deps, {
+    evidence: store.evidence,
+    renderer: docxReportRenderer,
+    holidays,
+    rules: config.ragRules,
+    validateToken,
+  });
   const app = createHttpApp({
     deps,
     routes: [
-      ...apiRoutes(deps, { deliveries: worker }),
+      ...apiRoutes(deps, { deliveries: worker, ragRules: config.ragRules }),
       ...planRoutes(deps),
       ...calendarRoutes(holidays),
       ...reminderRoutes(deps, holidays, config.reminders.policy),
       ...slgRoutes(deps),
+      ...caseReviewRoutes(deps, holidays),
       ...responseLinks.routes,
       ...evidence.routes,
+      ...reports.routes,
     ],
     validateToken,
-    openApiPaths: evidenceOpenApiPaths,
+    openApiPaths: { ...evidenceOpenApiPaths, ...reportOpenApiPaths, ...exportOpenApiPaths },
     authConfig:
       config.auth.mode === 'local'
         ? { mode: 'local' }
@@ -144,6 +161,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
         (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)),
       );
       http.use(evidence.router);
+      http.use(reports.router);
+      // Excel exports of the tracker and of inspection packs (evidence links on PUBLIC_URL).
+      http.use(
+        exportRouter(deps, {
+          validateToken,
+          writer: xlsxWriter,
+          evidence: store.evidence,
+          publicUrl: config.publicUrl,
+          rules: config.ragRules,
+        }),
+      );
       if (issuer) http.use(devRouter(deps, issuer));
     },
   });

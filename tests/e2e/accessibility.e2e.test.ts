@@ -132,6 +132,7 @@ const standaloneViews: { name: string; path: string; heading: string | RegExp }[
   { name: 'side panel', path: '/side-panel', heading: 'File an observation' },
   { name: 'workbench', path: '/workbench', heading: 'Workbench' },
   { name: 'tracker', path: '/tracker', heading: /tracker/i },
+  { name: 'dashboard', path: '/dashboard', heading: 'Dashboard' },
   { name: 'sign-in', path: '/sign-in', heading: 'Sign in' },
   { name: 'config page', path: '/config', heading: 'Add Critical Friend' },
   { name: 'not found', path: '/no-such-page', heading: 'Page not found' },

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { assertMayReadItem } from '../../application/use-cases/read-trimming.js';
 import { z } from 'zod';
 import type { Actor, Deps } from '../../application/deps.js';
 import { invalid, RequestError } from '../../application/errors.js';
@@ -90,10 +91,13 @@ export function evidenceRoutes(
       path: UPLOAD_PATH,
       summary: 'The evidence files attached to an item, oldest first',
       response: z.object({ files: z.array(evidenceFileSchema) }),
-      handler: async ({ params }) => ({
-        status: 200,
-        body: { files: await listEvidence(deps, evidence, params.list ?? '', params.id ?? '') },
-      }),
+      handler: async ({ actor, params }) => {
+        await assertMayReadItem(deps, actor, params.list ?? '', params.id ?? '');
+        return {
+          status: 200,
+          body: { files: await listEvidence(deps, evidence, params.list ?? '', params.id ?? '') },
+        };
+      },
     }),
   ];
 
@@ -132,6 +136,10 @@ export function evidenceRoutes(
 
   router.get(CONTENT_PATH, authed, async (req: Authed, res, next) => {
     try {
+      // Whoever may read the item the file is attached to may download it, nobody else.
+      const attached = await options.store.get(param(req, 'fileId'));
+      if (attached)
+        await assertMayReadItem(deps, req.actor as Actor, attached.itemList, attached.itemId);
       const { file, content } = await downloadEvidence(deps, evidence, param(req, 'fileId'));
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Length', String(content.byteLength));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireWholeView } from '../../application/use-cases/visibility.js';
 import type { Deps } from '../../application/deps.js';
 import { mergeObservations } from '../../application/use-cases/merge-observations.js';
 import { buildTriangulation } from '../../application/use-cases/triangulation.js';
@@ -32,7 +33,10 @@ export function findingRoutes(deps: Deps): Route[] {
           }),
         ),
       }),
-      handler: async () => ({ status: 200, body: { rows: await buildTriangulation(deps) } }),
+      handler: async ({ actor }) => {
+        requireWholeView(actor, 'see the triangulation of findings');
+        return { status: 200, body: { rows: await buildTriangulation(deps) } };
+      },
     }),
     route({
       method: 'post',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireWholeView } from '../../application/use-cases/visibility.js';
 import type { Deps } from '../../application/deps.js';
 import {
   previewNextReference,
@@ -35,7 +36,10 @@ export function partnershipRoutes(deps: Deps): Route[] {
       path: '/api/recommendations/next-reference',
       summary: 'The reference the next draft would get (a preview; nothing is reserved)',
       response: z.object({ reference: z.string(), scheme: z.string() }),
-      handler: async () => ({ status: 200, body: await previewNextReference(deps) }),
+      handler: async ({ actor }) => {
+        requireWholeView(actor, 'preview recommendation references');
+        return { status: 200, body: await previewNextReference(deps) };
+      },
     }),
   ];
 }

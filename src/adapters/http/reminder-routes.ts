@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireWholeView } from '../../application/use-cases/visibility.js';
 import type { Deps } from '../../application/deps.js';
 import type { HolidayCalendar } from '../../application/ports/holidays.js';
 import { addChairTerm, listChairTerms } from '../../application/use-cases/chair-terms.js';
@@ -65,20 +66,24 @@ export function reminderRoutes(
           }),
         ),
       }),
-      handler: async ({ query }) => ({
-        status: 200,
-        body: { items: await noticesGiven(deps, (query as { subjectId: string }).subjectId) },
-      }),
+      handler: async ({ actor, query }) => {
+        requireWholeView(actor, 'see the reminders and escalations given');
+        return {
+          status: 200,
+          body: { items: await noticesGiven(deps, (query as { subjectId: string }).subjectId) },
+        };
+      },
     }),
     route({
       method: 'get',
       path: '/api/chair-terms',
       summary: 'Who has held the partnership chair and when, latest first',
       response: z.object({ items: z.array(itemSchema('chairTerms')) }),
-      handler: async () => ({
-        status: 200,
-        body: { items: (await listChairTerms(deps)).map(toJson) },
-      }),
+      handler: async ({ actor }) => {
+        // Names the DSPs of every partner who have held the chair: whole-view readers only.
+        requireWholeView(actor, 'see who has held the chair');
+        return { status: 200, body: { items: (await listChairTerms(deps)).map(toJson) } };
+      },
     }),
     route({
       method: 'post',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../application/deps.js';
+import type { Actor, Deps } from '../../application/deps.js';
+import type { StoredItem } from '../../application/ports/repository.js';
+import {
+  visiblePartners,
+  visiblePeople,
+  visibleRecommendations,
+} from '../../application/use-cases/read-trimming.js';
+import { requireWholeView } from '../../application/use-cases/visibility.js';
 import { inputSchema, itemSchema } from '../../application/validation.js';
 import { notFound } from '../../application/errors.js';
 import { createFinding } from '../../application/use-cases/findings.js';
@@ -9,17 +16,20 @@ import {
   draftRecommendation,
   issueRecommendation,
 } from '../../application/use-cases/recommendations.js';
-import { buildTracker } from '../../application/use-cases/tracker.js';
 import { deliveriesFor, resendDelivery } from '../../application/use-cases/deliveries.js';
 import { requireRole } from '../../application/use-cases/authorise.js';
 import type { ListName } from '../../domain/lists/schema.js';
+import type { RagRules } from '../../domain/rag.js';
 import { observationStatuses } from '../../domain/vocabulary.js';
 import { checkRoutes } from './check-routes.js';
+import { disagreementRoutes } from './disagreement-routes.js';
 import { editRoutes } from './edit-routes.js';
 import { findingRoutes } from './finding-routes.js';
 import { idParam, itemsOf, toJson } from './item-json.js';
 import { partnershipRoutes } from './partnership-routes.js';
 import { route, type Route } from './route.js';
+import { trackerRoutes } from './tracker-routes.js';
+import { verificationRoutes } from './verification-routes.js';
 
 export { toJson };
 
@@ -56,24 +66,42 @@ const waitAtMost = (work: Promise<void>, ms: number) =>
     });
   });
 
-export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } = {}): Route[] {
-  const listRoute = (list: ListName, path: string, summary: string) =>
+export function apiRoutes(
+  deps: Deps,
+  options: { deliveries?: DeliveryRunner; ragRules?: RagRules } = {},
+): Route[] {
+  /** A whole list, as much of it as the reader may see (role trimming: read-trimming.ts). */
+  const listRoute = <L extends ListName>(
+    list: L,
+    path: string,
+    summary: string,
+    visible: (actor: Actor, items: StoredItem<L>[]) => StoredItem<L>[],
+  ) =>
     route({
       method: 'get',
       path,
       summary,
       response: itemsOf(list),
-      handler: async () => ({
+      handler: async ({ actor }) => ({
         status: 200,
-        body: { items: (await deps.repo.all(list)).map(toJson) },
+        body: { items: visible(actor, await deps.repo.all(list)).map(toJson) },
       }),
     });
+  /** Lists that only make sense whole: observations, findings, meetings. */
+  const wholeOnly =
+    (doing: string) =>
+    <L extends ListName>(actor: Actor, items: StoredItem<L>[]) => {
+      requireWholeView(actor, doing);
+      return items;
+    };
 
   return [
     ...checkRoutes(),
     ...editRoutes(deps),
     ...findingRoutes(deps),
     ...partnershipRoutes(deps),
+    ...verificationRoutes(deps),
+    ...disagreementRoutes(deps),
     route({
       method: 'get',
       path: '/api/me',
@@ -86,9 +114,19 @@ export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } =
         return { status: 200, body: { person: toJson(person), partnership: toJson(partnership) } };
       },
     }),
-    listRoute('partners', '/api/partners', 'Partners and relevant agencies'),
-    listRoute('people', '/api/people', 'People and their roles'),
-    listRoute('meetings', '/api/meetings', 'Meetings and visits'),
+    listRoute(
+      'partners',
+      '/api/partners',
+      'Partners and relevant agencies (a partner’s people: their own)',
+      visiblePartners,
+    ),
+    listRoute(
+      'people',
+      '/api/people',
+      'People and their roles (a partner’s people: their own partner’s and the partnership’s staff)',
+      visiblePeople,
+    ),
+    listRoute('meetings', '/api/meetings', 'Meetings and visits', wholeOnly('see meetings')),
     route({
       method: 'post',
       path: '/api/meetings',
@@ -110,7 +148,8 @@ export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } =
         meetingId: z.string().max(100).optional(),
       }),
       response: itemsOf('observations'),
-      handler: async ({ query }) => {
+      handler: async ({ actor, query }) => {
+        requireWholeView(actor, 'see observations');
         const q = query as { status?: (typeof observationStatuses)[number]; meetingId?: string };
         // SharePoint filters on one indexed column per query: by meeting there, by status here.
         const items = q.meetingId
@@ -152,7 +191,7 @@ export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } =
         return { status: created ? 201 : 200, body: toJson(item) };
       },
     }),
-    listRoute('findings', '/api/findings', 'Findings'),
+    listRoute('findings', '/api/findings', 'Findings', wholeOnly('see findings')),
     route({
       method: 'post',
       path: '/api/findings',
@@ -172,7 +211,12 @@ export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } =
         body: toJson(await createFinding(deps, actor, body)),
       }),
     }),
-    listRoute('recommendations', '/api/recommendations', 'Recommendations'),
+    listRoute(
+      'recommendations',
+      '/api/recommendations',
+      'Recommendations (a partner’s people: the issued ones naming their partner)',
+      visibleRecommendations,
+    ),
     route({
       method: 'post',
       path: '/api/recommendations',
@@ -244,18 +288,6 @@ export function apiRoutes(deps: Deps, options: { deliveries?: DeliveryRunner } =
         return { status: 200, body: { deliveries: await deliveriesFor(deps, id) } };
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/tracker',
-      summary: 'Issued recommendations with each partner’s response (read-only)',
-      response: z.object({ rows: z.array(z.unknown()) }),
-      handler: async () => {
-        const rows = await buildTracker(deps);
-        return {
-          status: 200,
-          body: { rows: rows.map((r) => ({ ...r, recommendation: toJson(r.recommendation) })) },
-        };
-      },
-    }),
+    ...trackerRoutes(deps, options.ragRules),
   ];
 }

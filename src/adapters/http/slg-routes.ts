@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireWholeView } from '../../application/use-cases/visibility.js';
 import type { Deps } from '../../application/deps.js';
 import {
   listSlgItems,
@@ -57,6 +58,8 @@ export function slgRoutes(deps: Deps): Route[] {
       query: z.strictObject({ status: z.enum(slgItemStatuses).optional() }),
       response: z.object({ items: z.array(slgItemRow) }),
       handler: async ({ actor, query }) => {
+        // The SLG's agenda is the partnership's, not one partner's: whole-view readers only.
+        requireWholeView(actor, "see the Strategic Leadership Group's items");
         const { status } = query as { status?: (typeof slgItemStatuses)[number] };
         const rows = await listSlgItems(deps, actor, status);
         return { status: 200, body: { items: rows.map(rowJson) } };

@@ -12,6 +12,7 @@ import { forbidden, fromDomain, invalid, notFound } from '../errors.js';
 import { assertNoIdentifiableData } from '../guard.js';
 import type { StoredItem } from '../ports/repository.js';
 import { createOnce } from './create-once.js';
+import { syncActionStatus } from './verification.js';
 
 /** What an action update card shows; the card is a pure function of this. */
 export interface ActionUpdateCardView {
@@ -127,7 +128,7 @@ export interface ActionUpdateInput extends ActionUpdateDraft {
 /**
  * Records one progress update as a new, never-overwritten item. Only the action's owner or the
  * partner's lead may; the text passes the identifiable-data guard; the submit key makes a retried
- * invoke or a double click a no-op (`created: false`).
+ * invoke or a double click a no-op (`created: false`). The action's status column then follows.
  */
 export async function recordActionUpdate(
   deps: Deps,
@@ -146,7 +147,7 @@ export async function recordActionUpdate(
   if (!checked.ok) throw fromDomain(checked.error);
   assertNoIdentifiableData('actionUpdates', { narrative: checked.value.narrative });
   const ctx = changeContext(deps, author, channel);
-  return createOnce(
+  const recorded = await createOnce(
     deps.repo,
     'actionUpdates',
     {
@@ -158,4 +159,8 @@ export async function recordActionUpdate(
     },
     ctx,
   );
+  // The status column follows the records: 100% claims done (awaiting verification), less
+  // withdraws the claim; a paused action stays paused until the scrutineer resumes it.
+  await syncActionStatus(deps, action.id, ctx);
+  return recorded;
 }

@@ -49,6 +49,18 @@ export async function listPlans(deps: Deps, actor: Actor) {
   return plans.sort((a, b) => a.fields.reportingYear - b.fields.reportingYear);
 }
 
+const counted = (count: number, one: string, many: string) =>
+  count ? { count, label: count === 1 ? one : many } : undefined;
+
+function coverageRecords(caseReviews: number, disagreements: number) {
+  const reviews = counted(caseReviews, 'case review begun', 'case reviews begun');
+  const advice = counted(disagreements, 'disagreement raised', 'disagreements raised');
+  return {
+    ...(reviews ? { 'statutory-duties-and-case-reviews': reviews } : {}),
+    ...(advice ? { 'advice-on-disagreements': advice } : {}),
+  };
+}
+
 /** The plan for a reporting year (or the one containing today), its summary and activities. */
 export async function planSummary(deps: Deps, actor: Actor, year: number | 'current') {
   requireReader(actor);
@@ -62,15 +74,23 @@ export async function planSummary(deps: Deps, actor: Actor, year: number | 'curr
       `There is no scrutiny plan for ${yearLabel(reportingYear)} yet.`,
     );
   }
-  const [activities, dayLogs] = await Promise.all([
+  const [activities, dayLogs, caseReviews, disagreements] = await Promise.all([
     deps.repo.all('planActivities', { field: 'planId', equals: plan.id }),
     deps.repo.all('dayLogs', { field: 'planId', equals: plan.id }),
+    deps.repo.all('caseReviews'),
+    deps.repo.all('disagreements'),
   ]);
+  // The year's case reviews and disagreements show under functions 3 and 6 of the coverage.
+  const inYear = (date: string) => isWithinYear(date, reportingYear);
   const summary = summarisePlan(
     { ...plan.fields, id: plan.id },
     activities.map((a) => ({ ...a.fields, id: a.id })),
     dayLogs.map((l) => l.fields),
     today,
+    coverageRecords(
+      caseReviews.filter((c) => inYear(c.fields.awareOn)).length,
+      disagreements.filter((d) => inYear(d.fields.raisedOn)).length,
+    ),
   );
   return { plan, summary, activities };
 }

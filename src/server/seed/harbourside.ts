@@ -1,5 +1,6 @@
 import type { ChangeContext, Repository } from '../../application/ports/repository.js';
 import type { Fields } from '../../domain/lists/schema.js';
+import { seedHarboursideCases } from './harbourside-cases.js';
 
 /**
  * The fictional Harbourside Safeguarding Children Partnership. Every person, organisation and
@@ -504,5 +505,6 @@ export async function seedHarbourside(repo: Repository, now: Date = new Date()):
     },
     ctx,
   );
+  await seedHarboursideCases(repo, ctx, (key) => partnerId.get(key));
   return true;
 }

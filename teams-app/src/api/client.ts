@@ -1,7 +1,13 @@
 import { isAuthError, SignInRequiredError, type AuthProvider } from '../auth/authProvider';
 import { ApiError, apiErrorFrom } from './errors';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
+/** A body sent as it is (a file), with its own headers, instead of as JSON. */
+interface RawBody {
+  raw: Blob;
+  headers: Record<string, string>;
+}
 
 /** `ifMatch`: the item's etag, for updates that must not overwrite someone else's change. */
 export interface WriteOptions {
@@ -39,6 +45,18 @@ export class ApiClient {
     return this.request<T>('PATCH', path, body, options);
   }
 
+  put<T>(path: string, body: unknown, options?: WriteOptions): Promise<T> {
+    return this.request<T>('PUT', path, body, options);
+  }
+
+  /** Sends a file's bytes as the body (evidence uploads); the answer is JSON. */
+  async upload<T>(path: string, file: Blob, headers: Record<string, string>): Promise<T> {
+    const response = await this.send('POST', path, { raw: file, headers });
+    const json = await readJson(response);
+    if (!response.ok) throw apiErrorFrom(response.status, json);
+    return json as T;
+  }
+
   /** List endpoints answer `{ items: [...] }`; a bare array is accepted too. */
   async getItems<T>(path: string): Promise<T[]> {
     const body = await this.get<unknown>(path);
@@ -53,12 +71,35 @@ export class ApiClient {
     );
   }
 
+  /** A file (an Excel export, a Word report) as a Blob, for saving through an object URL. */
+  async getBlob(path: string, accept = '*/*'): Promise<Blob> {
+    const response = await this.send('GET', path, undefined, undefined, accept);
+    if (!response.ok) throw apiErrorFrom(response.status, await readJson(response));
+    return response.blob();
+  }
+
   private async request<T>(
     method: Method,
     path: string,
     body?: unknown,
     options?: WriteOptions,
   ): Promise<T> {
+    const response = await this.send(method, path, body, options);
+    const json = await readJson(response);
+    if (!response.ok) throw apiErrorFrom(response.status, json);
+    // The server is ours and typed from the same schema; the cast is the trust boundary.
+    return json as T;
+  }
+
+  /** The bearer-token request; a refused token sends the user to sign in. */
+  private async send(
+    method: Method,
+    path: string,
+    body?: unknown,
+    options?: WriteOptions,
+    accept = 'application/json',
+  ): Promise<Response> {
+    const raw = isRawBody(body) ? body : undefined;
     let token: string;
     try {
       token = await this.auth.getToken();
@@ -67,17 +108,18 @@ export class ApiClient {
       throw error;
     }
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: accept,
       Authorization: `Bearer ${token}`,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) Object.assign(headers, raw.headers);
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options?.ifMatch) headers['If-Match'] = options.ifMatch;
     let response: Response;
     try {
       response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
         signal: options?.signal,
       });
     } catch {
@@ -93,9 +135,10 @@ export class ApiClient {
       this.onAuthRequired(error);
       throw error;
     }
-    const json = await readJson(response);
-    if (!response.ok) throw apiErrorFrom(response.status, json);
-    // The server is ours and typed from the same schema; the cast is the trust boundary.
-    return json as T;
+    return response;
   }
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'raw' in body && body.raw instanceof Blob;
 }

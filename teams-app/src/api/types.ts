@@ -5,7 +5,6 @@ import type {
   Partner,
   Recommendation,
 } from '../../../src/domain/lists/schema';
-import type { Channel, Decision, PartnerKind } from '../../../src/domain/vocabulary';
 
 /** Every item the API returns carries these alongside its schema fields. */
 export interface ItemMeta {
@@ -50,28 +49,6 @@ export interface Delivery {
 export interface IssueResult {
   recommendation: RecommendationItem;
   deliveries: Delivery[];
-}
-
-export interface TrackerResponse {
-  decision: Decision;
-  rationale: string;
-  responderName: string;
-  channel: Channel;
-  respondedAt: string;
-}
-
-export interface TrackerPartner {
-  partner: { id: string; name: string; kind: PartnerKind };
-  response?: TrackerResponse;
-}
-
-export interface TrackerRow {
-  recommendation: RecommendationItem;
-  partners: TrackerPartner[];
-}
-
-export interface Tracker {
-  rows: TrackerRow[];
 }
 
 // Workbench (issue #3): the scrutiny plan, triangulation and reference scheme.

@@ -29,7 +29,9 @@ export function App() {
     const routed = path !== '/' && path !== '/index.html';
     const routedView = routed ? preloadView(viewFor(path, undefined)) : Promise.resolve();
     const hostReady = detectHost().then(async (info) => {
-      await (routed ? routedView : preloadView(viewFor(path, info.frameContext)));
+      await (routed
+        ? routedView
+        : preloadView(viewFor(path, info.frameContext, info.inSharePoint)));
       return info;
     });
     const auth = fetchAuthConfig().then(

@@ -23,7 +23,7 @@ export function AppRoutes({ entraMode }: { entraMode: boolean }) {
   const styles = useStyles();
   const host = useHost();
   const { pathname } = useLocation();
-  const view = viewFor(pathname, host.frameContext);
+  const view = viewFor(pathname, host.frameContext, host.inSharePoint);
 
   // Chosen once per view, so a view never remounts when its chunk finishes downloading.
   const View = useMemo(() => (view === 'notFound' ? NotFound : viewComponent(view)), [view]);

@@ -25,6 +25,7 @@ const links: { view: ViewKey; to: string; label: string }[] = [
   { view: 'workbench', to: '/workbench', label: 'Workbench' },
   { view: 'sidePanel', to: '/side-panel', label: 'File an observation' },
   { view: 'tracker', to: '/tracker', label: 'Tracker' },
+  { view: 'dashboard', to: '/dashboard', label: 'Dashboard' },
   { view: 'signIn', to: '/sign-in', label: 'Switch person' },
 ];
 

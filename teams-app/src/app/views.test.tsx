@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Dashboard } from '../views/dashboard/Dashboard';
 import { Tracker } from '../views/tracker/Tracker';
 import { preloadView, viewComponent } from './views';
 
@@ -10,5 +11,11 @@ describe('views', () => {
     await preloadView('tracker');
     expect(viewComponent('tracker')).toBe(Tracker);
     await expect(preloadView('notFound')).resolves.toBeUndefined();
+  });
+
+  it('has the dashboard as its own lazy view', async () => {
+    expect(viewComponent('dashboard')).not.toBe(Dashboard);
+    await preloadView('dashboard');
+    expect(viewComponent('dashboard')).toBe(Dashboard);
   });
 });

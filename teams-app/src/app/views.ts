@@ -9,6 +9,7 @@ const loaders: Record<RoutedView, Loader> = {
   sidePanel: () => import('../views/sidePanel/SidePanel').then((m) => ({ default: m.SidePanel })),
   workbench: () => import('../views/workbench/Workbench').then((m) => ({ default: m.Workbench })),
   tracker: () => import('../views/tracker/Tracker').then((m) => ({ default: m.Tracker })),
+  dashboard: () => import('../views/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })),
   signIn: () => import('../views/signIn/SignInPage').then((m) => ({ default: m.SignInPage })),
   config: () => import('../views/config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
   stage: () => import('../views/stage/StageView').then((m) => ({ default: m.StageView })),

@@ -29,6 +29,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+// teams-js's HostName has no SharePoint member, but SharePoint reports itself by these names.
+const sharePointHostNames: readonly string[] = ['SharePoint', 'SharePointOnline'];
+
+/** SharePoint (full page or web part): its host name, or the SharePoint part of the context. */
+export function isSharePoint(context: app.Context): boolean {
+  const hostName: string | undefined = context.app?.host?.name;
+  return (
+    (hostName !== undefined && sharePointHostNames.includes(hostName)) ||
+    (context.sharepoint !== undefined && context.sharepoint !== null)
+  );
+}
+
 /**
  * Outside Teams `app.initialize()` rejects ("No Parent window found") or, inside a foreign
  * iframe, never settles; the timeout makes both mean "standalone in a browser".
@@ -47,7 +59,7 @@ export async function detectHost(timeoutMs = 3000): Promise<HostInfo> {
       frameContext,
       meetingId: context.meeting?.id || undefined,
       teamsTheme: context.app.theme,
-      inSharePoint: context.sharepoint !== undefined && context.sharepoint !== null,
+      inSharePoint: isSharePoint(context),
     };
   } catch {
     return { inTeams: true, inSharePoint: false };

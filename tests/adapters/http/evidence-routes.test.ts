@@ -31,6 +31,9 @@ import { freePort } from '../../support/server.js';
 import { docx, pdf } from '../documents/build.js';
 import { POLICE_LEAD, SCRUTINEER } from './helpers.js';
 
+/** A whole-view reader from another partner: executives read everything. */
+const EXECUTIVE = 'chief.constable@eastshire-police.example';
+
 /**
  * The evidence routes through a real HTTP server: the API app as the composition root builds it,
  * the local issuer's tokens checked by the production validator, the real text reader and the
@@ -291,7 +294,12 @@ describe('listing and downloading over HTTP', () => {
     const stored = await upload(body, name, { attested: true });
     expect(stored.status).toBe(201);
 
-    const res = await send(`/api/evidence/${String(stored.json.id)}/content`, { upn: POLICE_LEAD });
+    // Another partner's lead may not read the council's evidence; an executive reads it all.
+    const other = await send(`/api/evidence/${String(stored.json.id)}/content`, {
+      upn: POLICE_LEAD,
+    });
+    expect(other.status).toBe(403);
+    const res = await send(`/api/evidence/${String(stored.json.id)}/content`, { upn: EXECUTIVE });
     expect(res.status).toBe(200);
     expect(Buffer.from(res.bytes).equals(Buffer.from(body))).toBe(true);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -301,8 +309,10 @@ describe('listing and downloading over HTTP', () => {
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
   });
 
-  it('lists the item’s files oldest first, for any member', async () => {
-    const res = await send(`/api/items/actions/${councilAction}/evidence`, { upn: POLICE_LEAD });
+  it('lists the item’s files oldest first, for whoever may read the item', async () => {
+    const other = await send(`/api/items/actions/${councilAction}/evidence`, { upn: POLICE_LEAD });
+    expect(other.status).toBe(403);
+    const res = await send(`/api/items/actions/${councilAction}/evidence`, { upn: EXECUTIVE });
     expect(res.status).toBe(200);
     const files = res.json.files as { uploadedAt: string; itemId: string }[];
     expect(files.length).toBeGreaterThan(0);

@@ -56,8 +56,13 @@ describe('GET /api/recommendations/next-reference', () => {
     expect(n(after.reference)).toBe(n(first.reference) + 1);
   });
 
-  it('is open to anyone signed in', async () => {
-    expect((await preview(await server.token(POLICE_LEAD))).reference).toMatch(/^HSCP-R-/);
+  it('is open to whole-view readers, not to a partner lead', async () => {
+    const executive = await server.token('chief.executive@harbourside.example');
+    expect((await preview(executive)).reference).toMatch(/^HSCP-R-/);
+    const lead = await server.api('/api/recommendations/next-reference', {
+      token: await server.token(POLICE_LEAD),
+    });
+    expect(lead.status).toBe(403);
   });
 });
 

@@ -81,8 +81,13 @@ describe('GET /api/findings/triangulation', () => {
     });
   });
 
-  it('is readable by a partner lead and not without a token', async () => {
-    expect((await rows(await server.token(POLICE_LEAD))).length).toBeGreaterThanOrEqual(3);
+  it('is readable by an executive, not by a partner lead, and not without a token', async () => {
+    const executive = await server.token('chief.constable@eastshire-police.example');
+    expect((await rows(executive)).length).toBeGreaterThanOrEqual(3);
+    const lead = await server.api('/api/findings/triangulation', {
+      token: await server.token(POLICE_LEAD),
+    });
+    expect(lead.status).toBe(403);
     expect((await server.api('/api/findings/triangulation')).status).toBe(401);
   });
 });

@@ -1,113 +1,115 @@
-import { useCallback } from 'react';
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { TrackerRow, TrackerView } from '../../../../src/domain/tracker-view';
+import { rags, type Rag } from '../../../../src/domain/rag';
 import { useApi } from '../../api/ApiContext';
-import type { Tracker as TrackerData } from '../../api/types';
+import { downloadFile } from '../../api/download';
+import { describeProblem } from '../../api/errors';
 import { useResource } from '../../api/useResource';
 import { Heading } from '../../components/Heading';
 import { ProblemText } from '../../components/ProblemText';
-import { recommendationColumns, responseColumns } from '../../forms/fields';
-import { trackerLines, type TrackerLine } from './trackerLines';
-
-const columns: { key: keyof Omit<TrackerLine, 'key'>; label: string }[] = [
-  { key: 'reference', label: recommendationColumns.reference.label },
-  { key: 'recommendation', label: recommendationColumns.text.label },
-  { key: 'priority', label: recommendationColumns.priority.label },
-  { key: 'due', label: 'Due' },
-  { key: 'partner', label: 'Partner' },
-  { key: 'response', label: 'Response' },
-  { key: 'rationale', label: responseColumns.rationale.label },
-  { key: 'responded', label: responseColumns.respondedAt.label },
-];
-
-// Under this width each line becomes a stacked card with its own labels, so nothing scrolls sideways.
-const NARROW = '@media (max-width: 40rem)';
+import { isoDateFromToday } from '../../format/dates';
+import { AsAtControl } from './AsAtControl';
+import { FiltersBar } from './FiltersBar';
+import { RagTotals } from './RagTotals';
+import { TrackerTable } from './TrackerTable';
+import { filterChoices, filterRows, noFilters, type TrackerFilters } from './trackerFilters';
+import { asAtQuery, useAsAt } from './useAsAt';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'auto', [NARROW]: { display: 'block' } },
-  header: {
-    [NARROW]: {
-      position: 'absolute',
-      width: '1px',
-      height: '1px',
-      overflow: 'hidden',
-      clip: 'rect(0 0 0 0)',
-      whiteSpace: 'nowrap',
-    },
-  },
-  body: { [NARROW]: { display: 'block' } },
-  row: {
-    verticalAlign: 'top',
-    [NARROW]: {
-      display: 'block',
-      paddingTop: tokens.spacingVerticalS,
-      paddingBottom: tokens.spacingVerticalS,
-    },
-  },
-  cell: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    // break-word (not anywhere) so columns size to whole words and only overlong ones break.
-    overflowWrap: 'break-word',
-    [NARROW]: {
-      display: 'grid',
-      gridTemplateColumns: '9rem 1fr',
-      columnGap: tokens.spacingHorizontalS,
-      // Fluent gives cells a fixed row height; stacked cells must grow with their text.
-      height: 'auto',
-      minHeight: 0,
-      paddingTop: tokens.spacingVerticalXXS,
-      paddingBottom: tokens.spacingVerticalXXS,
-      '::before': { content: 'attr(data-label)', fontWeight: tokens.fontWeightSemibold },
-    },
-  },
+  section: { marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalL },
+  note: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Read-only view for executives: every named partner's response to every recommendation. */
+/** Partner parts by RAG: the view's own totals, or recounted when filters narrow the rows. */
+function countParts(rows: readonly TrackerRow[]): Record<Rag, number> {
+  const totals = Object.fromEntries(rags.map((r) => [r, 0])) as Record<Rag, number>;
+  for (const row of rows) for (const part of row.partners) totals[part.rag.rag] += 1;
+  return totals;
+}
+
+/** Read-only view for executives: every recommendation, response and action, with RAG. */
 export function Tracker() {
   const styles = useStyles();
   const api = useApi();
-  const load = useCallback(() => api.get<TrackerData>('/api/tracker'), [api]);
+  const [asAt, setAsAt] = useAsAt();
+  const load = useCallback(
+    () => api.get<TrackerView>(`/api/tracker${asAtQuery(asAt)}`),
+    [api, asAt],
+  );
   const tracker = useResource(load);
-  const lines = trackerLines(tracker.data?.rows ?? []);
+  const view = tracker.data;
+  const [filters, setFilters] = useState<TrackerFilters>(noFilters);
+  const [download, setDownload] = useState<{ busy: boolean; problem?: string }>({ busy: false });
+
+  const allRows = useMemo(() => view?.rows ?? [], [view]);
+  const rows = useMemo(() => filterRows(allRows, filters), [allRows, filters]);
+  const choices = useMemo(() => (view ? filterChoices(view) : undefined), [view]);
+  const filtered = Object.values(filters).some(Boolean);
+  const totals = !filtered && view?.totals ? view.totals : countParts(rows);
+
+  const downloadExcel = () => {
+    setDownload({ busy: true });
+    const name = `tracker-${asAt ?? isoDateFromToday(0)}.xlsx`;
+    downloadFile(api, `/api/export/tracker.xlsx${asAtQuery(asAt)}`, name).then(
+      () => setDownload({ busy: false }),
+      (error: unknown) => setDownload({ busy: false, problem: describeProblem(error).text }),
+    );
+  };
 
   return (
     <>
       <Heading level={1} id="tracker-heading">
         Recommendations tracker
       </Heading>
+      <AsAtControl
+        what="tracker"
+        asAt={asAt}
+        onChange={setAsAt}
+        actions={
+          <Button onClick={downloadExcel} disabled={download.busy}>
+            {download.busy ? 'Preparing the Excel file…' : 'Download Excel'}
+          </Button>
+        }
+      />
+      {download.problem && (
+        <p role="alert">Could not download the Excel file: {download.problem}</p>
+      )}
       {tracker.problem && <ProblemText problem={tracker.problem} onRetry={tracker.reload} />}
-      {tracker.loading && !tracker.data && <p role="status">Loading the tracker…</p>}
-      {tracker.data && lines.length === 0 && <p>No recommendations to track yet.</p>}
-      {lines.length > 0 && (
-        <Table aria-labelledby="tracker-heading" className={styles.table}>
-          <TableHeader className={styles.header}>
-            <TableRow>
-              {columns.map((column) => (
-                <TableHeaderCell key={column.key}>{column.label}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody className={styles.body}>
-            {lines.map((line) => (
-              <TableRow key={line.key} className={styles.row}>
-                {columns.map((column) => (
-                  <TableCell key={column.key} className={styles.cell} data-label={column.label}>
-                    {line[column.key]}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {tracker.loading && <p role="status">Loading the tracker…</p>}
+      {view && allRows.length === 0 && <p>No recommendations to track yet.</p>}
+      {view && allRows.length > 0 && choices && (
+        <>
+          <section aria-labelledby="tracker-totals" className={styles.section}>
+            <Heading level={2} id="tracker-totals">
+              Totals by RAG
+            </Heading>
+            <p className={styles.note}>
+              Each partner’s part in each recommendation counts once. Red: overdue, or no update for{' '}
+              {view.rules?.staleAfterWeeks ?? 6} weeks. Green: done and verified by the scrutineer.
+              {view.reach === 'partner' && ' You are seeing your own organisation’s part only.'}
+            </p>
+            <RagTotals totals={totals} label="Totals by RAG" />
+          </section>
+          <div className={styles.section}>
+            <FiltersBar
+              choices={choices}
+              filters={filters}
+              onChange={setFilters}
+              onClear={() => setFilters(noFilters)}
+            />
+            <p role="status" className={styles.note}>
+              {filtered
+                ? `Showing ${rows.length} of ${allRows.length} recommendations.`
+                : `Showing all ${allRows.length} recommendations.`}
+            </p>
+          </div>
+          {rows.length > 0 ? (
+            <TrackerTable rows={rows} labelledBy="tracker-heading" />
+          ) : (
+            <p>No recommendations match these filters.</p>
+          )}
+        </>
       )}
     </>
   );

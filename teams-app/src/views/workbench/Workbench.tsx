@@ -12,11 +12,17 @@ import { RecommendationsSection } from './RecommendationsSection';
 import { maySeeReminders } from './reminders/access';
 import { RemindersSection } from './RemindersSection';
 import { SlgSection } from './SlgSection';
+import { maySeeTasks, TasksSection } from './tasks/TasksSection';
+import { ReportSection } from './report/ReportSection';
+import { VerificationSection } from './verification/VerificationSection';
+import { useWorkLink } from './verification/workLink';
 import { canWrite, useMe } from './useMe';
 import { WorkbenchNav } from './WorkbenchNav';
 
 // The plan (chart, tables, forms) is its own chunk, so the rest of the workbench is usable first.
 const PlanBody = lazy(() => import('./plan/PlanBody'));
+const CaseReviewsSection = lazy(() => import('./caseReviews/CaseReviewsSection'));
+const DisagreementsSection = lazy(() => import('./disagreements/DisagreementsSection'));
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalXXL },
@@ -34,6 +40,8 @@ export function Workbench() {
   const me = useMe();
   const writer = canWrite(me);
   const reminders = maySeeReminders(me);
+  // Tasks open their forms in Verification; both read again after the scrutineer acts.
+  const work = useWorkLink();
   // Bumped after a change so the sections downstream reload.
   const [findingsVersion, setFindingsVersion] = useState(0);
   const [recommendationsVersion, setRecommendationsVersion] = useState(0);
@@ -46,9 +54,10 @@ export function Workbench() {
     <div className={styles.root}>
       <div>
         <Heading level={1}>Workbench</Heading>
-        <WorkbenchNav reminders={reminders} />
+        <WorkbenchNav reminders={reminders} tasks={maySeeTasks(me)} />
       </div>
       {partners.problem && <ProblemText problem={partners.problem} onRetry={partners.reload} />}
+      <TasksSection me={me} link={work} />
       <section aria-labelledby="plan-heading" id="plan" tabIndex={-1} className={styles.section}>
         <Heading level={2} id="plan-heading">
           Scrutiny plan
@@ -75,6 +84,12 @@ export function Workbench() {
         canWrite={writer}
       />
       <SlgSection me={me} />
+      <VerificationSection me={me} link={work} />
+      <Suspense fallback={<p>Loading case reviews and disagreements…</p>}>
+        <CaseReviewsSection me={me} />
+        <DisagreementsSection me={me} partners={partnerList} />
+      </Suspense>
+      <ReportSection me={me} />
       {reminders && <RemindersSection me={me} />}
     </div>
   );

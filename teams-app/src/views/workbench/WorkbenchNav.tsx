@@ -29,15 +29,27 @@ export const sections = [
   { id: 'findings', label: 'Findings' },
   { id: 'recommendations', label: 'Recommendations' },
   { id: 'slg-items', label: 'SLG items' },
+  { id: 'verification', label: 'Verification' },
+  { id: 'case-reviews', label: 'Case reviews' },
+  { id: 'disagreements', label: 'Disagreements' },
+  { id: 'yearly-report', label: 'Yearly report' },
 ] as const;
 
 /** Shown only to those who see the section (the scrutineer and the business unit). */
 export const remindersLink = { id: 'reminders', label: 'Reminders' } as const;
+/** First, for those who have tasks (the scrutineer and the business unit). */
+export const tasksLink = { id: 'tasks', label: 'Tasks' } as const;
 
 /** In-page links; each section takes focus (tabindex -1) so keyboard users continue from there. */
-export function WorkbenchNav({ reminders = false }: { reminders?: boolean }) {
+export function WorkbenchNav({
+  reminders = false,
+  tasks = false,
+}: {
+  reminders?: boolean;
+  tasks?: boolean;
+}) {
   const styles = useStyles();
-  const links = reminders ? [...sections, remindersLink] : sections;
+  const links = [...(tasks ? [tasksLink] : []), ...sections, ...(reminders ? [remindersLink] : [])];
   return (
     <nav aria-label="On this page">
       <ul className={styles.list}>

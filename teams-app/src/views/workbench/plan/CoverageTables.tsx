@@ -11,9 +11,11 @@ const useStyles = makeStyles({
 
 /** The coverage in words: a gap is said, not only coloured. */
 export function coverageText(row: CoverageRow<string>): string {
-  if (row.gap && row.activities === 0) return 'Gap: no activity';
-  if (row.gap) return 'Gap: no days logged';
-  return 'Covered';
+  // The year's own records (disagreements under function 6) are said beside the plan's cover.
+  const records = row.records ? `; ${row.records.count} ${row.records.label}` : '';
+  if (row.gap && row.activities === 0) return `Gap: no activity${records}`;
+  if (row.gap) return `Gap: no days logged${records}`;
+  return `Covered${records}`;
 }
 
 interface CoverageTableProps {
