@@ -1,4 +1,7 @@
 import { addCalendarDays, isWorkingDay } from './calendar/working-days.js';
+import { londonClock, londonInstant } from './london-time.js';
+
+export { londonClock, londonInstant };
 
 /**
  * When scheduled cards (reminders, escalations) may go: working hours in England on working days.
@@ -20,49 +23,6 @@ export function parseSendHours(text: string): SendHours | undefined {
   if (fh > 23 || uh > 24 || fm > 59 || um > 59 || (uh === 24 && um > 0)) return undefined;
   const hours = { from: fh * 60 + fm, until: uh * 60 + um };
   return hours.from < hours.until ? hours : undefined;
-}
-
-const LONDON = 'Europe/London';
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The date and the minute of the day in England at an instant. */
-export function londonClock(ms: number): { date: string; minutes: number } {
-  const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    minutes: Number(p.hour) * 60 + Number(p.minute),
-  };
-}
-
-/** England's offset from UTC at an instant, in milliseconds (0 in winter, an hour in summer). */
-function londonOffset(ms: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant a wall-clock time in England happens on a date (the window's edges are never in
- *  the hour the clocks skip or repeat, which is 01:00–02:00). */
-export function londonInstant(date: string, minutes: number): number {
-  const guess = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
-  const first = guess - londonOffset(guess);
-  return guess - londonOffset(first);
 }
 
 /**

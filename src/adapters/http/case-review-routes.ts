@@ -9,23 +9,13 @@ import {
   type CaseReviewRow,
 } from '../../application/use-cases/case-reviews.js';
 import { inputSchema, itemSchema } from '../../application/validation.js';
+import { caseReviews } from '../../domain/lists/case-reviews.js';
 import type { Fields } from '../../domain/lists/schema.js';
 import { idParam, toJson } from './item-json.js';
 import { route, type Route } from './route.js';
 
-const fields = [
-  'code',
-  'awareOn',
-  'notifiedOn',
-  'notificationLateReason',
-  'rapidReviewOn',
-  'rapidReviewLateReason',
-  'lcsprDecision',
-  'decisionOn',
-  'publishedOn',
-  'publicationLateReason',
-  'assuranceNote',
-] as const satisfies readonly (keyof Fields<'caseReviews'>)[];
+/** Every column is the scrutineer's or the business unit's to write, in the schema's order. */
+const fields = Object.keys(caseReviews.columns) as (keyof Fields<'caseReviews'>)[];
 
 const clockSchema = z.object({
   name: z.enum(['notification', 'rapid-review', 'publication']),

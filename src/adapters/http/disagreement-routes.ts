@@ -8,22 +8,13 @@ import {
   type DisagreementRow,
 } from '../../application/use-cases/disagreements.js';
 import { inputSchema, itemSchema } from '../../application/validation.js';
+import { disagreements } from '../../domain/lists/disagreements.js';
 import type { Fields } from '../../domain/lists/schema.js';
 import { idParam, toJson } from './item-json.js';
 import { route, type Route } from './route.js';
 
-const fields = [
-  'reference',
-  'partnerIds',
-  'matter',
-  'positions',
-  'advice',
-  'adviceOn',
-  'outcome',
-  'status',
-  'raisedOn',
-  'resolvedOn',
-] as const satisfies readonly (keyof Fields<'disagreements'>)[];
+/** Every column is the scrutineer's or the business unit's to write. */
+const fields = Object.keys(disagreements.columns) as (keyof Fields<'disagreements'>)[];
 
 const rowSchema = (itemSchema('disagreements') as unknown as z.ZodObject).extend({
   daysToResolution: z.number().int().optional(),

@@ -14,6 +14,7 @@ import {
 } from '../../application/use-cases/evidence.js';
 import { listNames } from '../../domain/lists/schema.js';
 import type { TokenValidator } from '../identity/token-validator.js';
+import { sendAttachment } from './attachment.js';
 import { authenticate, sendError, type Authed } from './authenticate.js';
 import { route, type Route } from './route.js';
 
@@ -57,16 +58,6 @@ function fileName(req: Request): string {
   } catch {
     throw invalid('invalid-name', 'X-File-Name must be percent-encoded UTF-8.');
   }
-}
-
-/** `filename` for old clients (ASCII only), `filename*` with the real name (RFC 6266). */
-function disposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -141,14 +132,9 @@ export function evidenceRoutes(
       if (attached)
         await assertMayReadItem(deps, req.actor as Actor, attached.itemList, attached.itemId);
       const { file, content } = await downloadEvidence(deps, evidence, param(req, 'fileId'));
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Length', String(content.byteLength));
-      res.setHeader('Content-Disposition', disposition(file.name));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
       // A file opened in the browser by mistake still runs nothing and reaches nothing.
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+      sendAttachment(res, { name: file.name, contentType: file.contentType, content });
     } catch (e) {
       next(e);
     }

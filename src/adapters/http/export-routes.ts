@@ -1,7 +1,6 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Actor, Deps } from '../../application/deps.js';
-import { RequestError } from '../../application/errors.js';
 import type { EvidenceStore } from '../../application/ports/evidence.js';
 import type { SpreadsheetWriter } from '../../application/ports/spreadsheet.js';
 import { trackerWorkbook, type ExportFile } from '../../application/use-cases/exports.js';
@@ -13,6 +12,7 @@ import { isCalendarDate } from '../../domain/responses.js';
 import { linesOfEnquiry } from '../../domain/vocabulary.js';
 import { XLSX_CONTENT_TYPE } from '../documents/xlsx-writer.js';
 import type { TokenValidator } from '../identity/token-validator.js';
+import { requestErrors, sendAttachment } from './attachment.js';
 import { authenticate, sendError, type Authed } from './authenticate.js';
 
 export interface ExportRouteOptions {
@@ -36,15 +36,11 @@ const THEME_HINT = `theme must be one of the lines of enquiry: ${linesOfEnquiry.
 const packQuery = z.strictObject({ theme: z.string({ error: THEME_HINT }) });
 
 function send(res: Response, file: ExportFile, writer: SpreadsheetWriter): void {
-  const bytes = writer.write(file.book);
-  // The names are built from dates and theme keys: ASCII already, no quoting needed beyond this.
-  const name = file.fileName.replace(/[^\w.-]/g, '_');
-  res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-  res.setHeader('Content-Length', String(bytes.byteLength));
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  sendAttachment(res, {
+    name: file.fileName,
+    contentType: XLSX_CONTENT_TYPE,
+    content: writer.write(file.book),
+  });
 }
 
 /** 400 with what is wrong, as the JSON router says it. */
@@ -92,11 +88,7 @@ export function exportRouter(deps: Deps, options: ExportRouteOptions): express.R
     }
   });
 
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof RequestError)
-      return sendError(res, err.status, err.code, err.message, err.details);
-    next(err);
-  });
+  router.use(requestErrors);
   return router;
 }
 

@@ -1,7 +1,7 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { Actor, Deps } from '../../application/deps.js';
-import { invalid, RequestError } from '../../application/errors.js';
+import { invalid } from '../../application/errors.js';
 import { inputSchema, itemSchema } from '../../application/validation.js';
 import {
   distributionsOf,
@@ -18,7 +18,8 @@ import {
 import { parseReportYear, YEAR_MESSAGE } from '../../domain/yearly-report/period.js';
 import { reportSections } from '../../domain/yearly-report/sections.js';
 import type { TokenValidator } from '../identity/token-validator.js';
-import { authenticate, sendError, type Authed } from './authenticate.js';
+import { requestErrors, sendAttachment } from './attachment.js';
+import { authenticate, type Authed } from './authenticate.js';
 import { toJson } from './item-json.js';
 import { route, type Route } from './route.js';
 
@@ -153,21 +154,13 @@ export function reportRoutes(
       try {
         const year = yearOf(req.query.year);
         const doc = await yearlyStatement(deps, report, req.actor as Actor, year);
-        res.setHeader('Content-Type', doc.contentType);
-        res.setHeader('Content-Length', String(doc.content.byteLength));
-        res.setHeader('Content-Disposition', `attachment; filename="${doc.name}"`);
-        res.setHeader('Cache-Control', 'private, no-store');
-        res.end(Buffer.from(doc.content.buffer, doc.content.byteOffset, doc.content.byteLength));
+        sendAttachment(res, doc);
       } catch (e) {
         next(e);
       }
     },
   );
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof RequestError)
-      return sendError(res, err.status, err.code, err.message, err.details);
-    next(err);
-  });
+  router.use(requestErrors);
   return { routes, router };
 }
 

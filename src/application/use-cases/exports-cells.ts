@@ -1,3 +1,4 @@
+import { londonParts } from '../../domain/london-time.js';
 import type { RagRules } from '../../domain/rag.js';
 import type {
   ActionEventKind,
@@ -8,17 +9,6 @@ import type {
 
 /** Words and values the export sheets share. */
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /**
  * An instant as England's wall clock, `YYYY-MM-DDTHH:mm:ss`: a spreadsheet date has no time zone,
  * so it is written as the partnership reads its clock. Null when there is no instant.
@@ -27,7 +17,7 @@ export function londonWallClock(instant: string | undefined): string | null {
   if (!instant) return null;
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return null;
-  const p = Object.fromEntries(LONDON.formatToParts(d).map((x) => [x.type, x.value]));
+  const p = londonParts(d.getTime());
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 

@@ -57,7 +57,7 @@ describe('GET /api/export/tracker.xlsx', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX);
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="critical-friend-tracker-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+      /^attachment; filename="critical-friend-tracker-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''critical-friend-tracker-\d{4}-\d{2}-\d{2}\.xlsx$/,
     );
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const book = readBook(bytes);

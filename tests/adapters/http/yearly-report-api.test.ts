@@ -62,7 +62,8 @@ describe('the yearly statement API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(DOCX);
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="yearly-statement-2026-27.docx"',
+      'attachment; filename="yearly-statement-2026-27.docx"; ' +
+        "filename*=UTF-8''yearly-statement-2026-27.docx",
     );
     const read = await createDocumentText().extract(res.bytes, 'statement.docx', '');
     expect(read.kind).toBe('text');
