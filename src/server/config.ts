@@ -22,7 +22,14 @@ export interface Config {
         clientId: string;
         allowedTenantIds: string[];
         authority: string;
+        /** The delegated scope the tab asks for: ENTRA_API_SCOPE, else api://<PUBLIC_URL host>/<client id>/access_as_user. */
+        scope: string;
       };
+  /**
+   * BOT_SERVICE_URLS: the only Bot Connector addresses the bot answers to or sends to (comma-separated
+   * prefixes). Default: Teams' public-cloud connector; in local mode also this machine (the Playground).
+   */
+  botServiceUrls: string[];
   /** The bot's Entra app id; absent in local mode (the Agents SDK then accepts anonymous requests). */
   botClientId?: string;
   /** Where England and Wales bank holidays come from: the date-holidays rules, or GOV.UK. */
@@ -82,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('HOLIDAY_SOURCE must be "date-holidays" or "gov-uk".');
   const delivery = loadDelivery(env);
   const base = {
+    botServiceUrls: loadBotServiceUrls(env, production),
     delivery,
     reminders: loadReminderConfig(env, (message) => new ConfigError(message)),
     ragRules: loadRagRules(env),
@@ -128,8 +136,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((s) => s.trim())
         .filter(Boolean),
       authority: env.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com',
+      scope:
+        env.ENTRA_API_SCOPE ?? `api://${new URL(base.publicUrl).host}/${clientId}/access_as_user`,
     },
   };
+}
+
+/** Teams' Bot Connector in the public cloud; government clouds set BOT_SERVICE_URLS. */
+export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/';
+
+function loadBotServiceUrls(env: NodeJS.ProcessEnv, production: boolean): string[] {
+  const raw = env.BOT_SERVICE_URLS;
+  const urls =
+    raw !== undefined && raw.trim() !== ''
+      ? raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : production
+        ? [TEAMS_SERVICE_URL]
+        : [TEAMS_SERVICE_URL, 'http://127.0.0.1:', 'http://localhost:'];
+  for (const u of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(u.endsWith(':') ? `${u}1` : u);
+    } catch {
+      throw new ConfigError(`BOT_SERVICE_URLS has "${u}", which is not an address.`);
+    }
+    if (production && parsed.protocol !== 'https:')
+      throw new ConfigError(`BOT_SERVICE_URLS must be https addresses in production, not "${u}".`);
+  }
+  return urls;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -150,7 +150,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authConfig:
       config.auth.mode === 'local'
         ? { mode: 'local' }
-        : { mode: 'entra', clientId: config.auth.clientId, tenantId: config.auth.tenantId },
+        : {
+            mode: 'entra',
+            clientId: config.auth.clientId,
+            tenantId: config.auth.tenantId,
+            authority: config.auth.authority,
+            scope: config.auth.scope,
+          },
     tabDir: join(root, 'dist/tab'),
     version,
     mount: (http) => {

@@ -15,7 +15,14 @@ export interface HttpAppOptions {
   deps: Deps;
   routes: Route[];
   validateToken: TokenValidator;
-  authConfig: { mode: 'local' | 'entra'; clientId?: string; tenantId?: string };
+  /** The public `GET /auth/config` body: how the tab gets tokens (no secrets). */
+  authConfig: {
+    mode: 'local' | 'entra';
+    clientId?: string;
+    tenantId?: string;
+    authority?: string;
+    scope?: string;
+  };
   /** Extra routers mounted before the API (the bot endpoint, local-mode sign-in). */
   mount?: (app: express.Express) => void;
   tabDir: string;
