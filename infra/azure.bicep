@@ -107,9 +107,16 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'ENTRA_API_CLIENT_ID'
           value: aadAppClientId
         }
+        // The tab asks for api://<host>/<client id>/access_as_user (from PUBLIC_URL); the app
+        // registration requests v2 access tokens, whose aud is the client id itself, which is
+        // the API's default audience (ENTRA_API_AUDIENCE is not set).
         {
-          name: 'ENTRA_API_AUDIENCE'
-          value: 'api://${name}.azurewebsites.net/${aadAppClientId}' // the web app's default host name
+          name: 'PUBLIC_URL'
+          value: 'https://${name}.azurewebsites.net' // the web app's default host name
+        }
+        {
+          name: 'HOST'
+          value: '0.0.0.0'
         }
         {
           name: 'ALLOWED_TENANT_IDS'
