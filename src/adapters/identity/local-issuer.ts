@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 
+/** The delegated scope the local issuer grants, named as the Entra app registration's. */
+export const LOCAL_SCOPE = 'access_as_user';
+
 /**
  * Local mode's stand-in for Entra ID: signs tokens for demo people and publishes its keys in
  * the same shapes Entra uses, so the API validates them with the production code path.
@@ -45,7 +48,8 @@ export class LocalIssuer {
     claims: { oid: string; tid: string; upn: string; name: string },
     lifetimeSeconds = 8 * 3600,
   ) {
-    return new SignJWT({ ...claims, ver: '2.0' })
+    // A delegated token, as Entra issues for the tab: `scp` marks it as acting for a person.
+    return new SignJWT({ ...claims, ver: '2.0', scp: LOCAL_SCOPE })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '', typ: 'JWT' })
       .setIssuer(this.issuerTemplate.replace('{tenantid}', claims.tid))
       .setAudience(this.audience)

@@ -106,7 +106,8 @@ describe('authentication', () => {
     const jwk = JSON.parse(
       readFileSync(join(server.dataDir, 'local-issuer-key.json'), 'utf8'),
     ) as JWK;
-    return new SignJWT(claims)
+    // A delegated (user) token, as Entra issues: without `scp` it would be refused as app-only.
+    return new SignJWT({ scp: 'access_as_user', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? '' })
       .setIssuer(`${server.url}/dev/issuer/${DEMO_TENANT_ID}/v2.0`)
       .setAudience(aud)
