@@ -118,6 +118,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'HOST'
           value: '0.0.0.0'
         }
+        // App Service's front end is one proxy: per-address rate limits read the client's address.
+        {
+          name: 'TRUST_PROXY'
+          value: '1'
+        }
         {
           name: 'ALLOWED_TENANT_IDS'
           value: allowedTenantIds

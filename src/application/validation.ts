@@ -20,10 +20,11 @@ export function columnSchema(column: Column): z.ZodType {
       if (column.max !== undefined) n = n.max(column.max);
       return n;
     }
+    // Capped as well as patterned, so every string in a request has a stated maximum length.
     case 'date':
-      return z.iso.date();
+      return z.iso.date().max(10);
     case 'dateTime':
-      return z.iso.datetime({ offset: true });
+      return z.iso.datetime({ offset: true }).max(40);
     case 'boolean':
       return z.boolean();
     case 'ref':

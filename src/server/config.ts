@@ -1,5 +1,6 @@
 import { defaultRagRules, type RagRules } from '../domain/rag.js';
 import { loadReminderConfig, type ReminderConfig } from './reminder-config.js';
+import { loadSecurityConfig, type SecurityConfig } from './security-config.js';
 import { loadStoreConfig, type StoreConfig } from './store-config.js';
 
 /** Configuration from the environment, checked once at start-up. */
@@ -42,6 +43,8 @@ export interface Config {
   reminders: ReminderConfig;
   /** RAG_STALE_WEEKS: an open action with no update for this many weeks is red (1-52, default 6). */
   ragRules: RagRules;
+  /** Framing, rate limits and proxies: see security-config.ts. */
+  security: SecurityConfig;
 }
 
 export interface ResponseLinkConfig {
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     delivery,
     reminders: loadReminderConfig(env, (message) => new ConfigError(message)),
     ragRules: loadRagRules(env),
+    security: loadSecurityConfig(env, production, store, (message) => new ConfigError(message)),
     port,
     host,
     dataDir: env.DATA_DIR ?? '.data',

@@ -26,7 +26,7 @@ export const systemClock: WorkerClock = {
 export function cardGateway(
   adapter: CloudAdapter,
   repo: Repository,
-  config: Pick<Config, 'botClientId' | 'delivery'>,
+  config: Pick<Config, 'botClientId' | 'delivery' | 'botServiceUrls'>,
   botAuth: AuthConfiguration,
 ): TeamsCardGateway {
   const { delivery } = config;
@@ -47,6 +47,8 @@ export function cardGateway(
       : undefined;
   return new TeamsCardGateway(adapter, botAppId, repo, {
     sendTimeoutMs: delivery.sendTimeoutMs,
+    // Proactive sends only to BOT_SERVICE_URLS, whatever a stored reference says.
+    serviceUrls: config.botServiceUrls,
     ...(lookup ? { lookup } : {}),
   });
 }

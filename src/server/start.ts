@@ -1,5 +1,4 @@
-import { authorizeJWT, loadAuthConfigFromEnv, CloudAdapter } from '@microsoft/agents-hosting';
-import express from 'express';
+import { loadAuthConfigFromEnv, CloudAdapter } from '@microsoft/agents-hosting';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -20,18 +19,24 @@ import { reminderRoutes } from '../adapters/http/reminder-routes.js';
 import { reportOpenApiPaths, reportRoutes } from '../adapters/http/report-routes.js';
 import { docxReportRenderer } from '../adapters/documents/docx-report.js';
 import { createHolidayCalendar } from '../adapters/holidays/index.js';
-import { LocalIssuer } from '../adapters/identity/local-issuer.js';
+import { LOCAL_SCOPE, LocalIssuer } from '../adapters/identity/local-issuer.js';
+import { entraValidatorConfig } from '../adapters/identity/entra-config.js';
 import {
   createTokenValidator,
   type TokenValidatorConfig,
 } from '../adapters/identity/token-validator.js';
 import { createBot } from '../adapters/teams/bot.js';
+import { messagesEndpoint } from '../adapters/teams/messages-endpoint.js';
 import { cardGateway, startDeliveryWorker } from './deliveries.js';
 import { responseLinkService } from './response-links.js';
 import { reminderSendWindow, startReminderScheduler } from './reminders.js';
 import type { Config } from './config.js';
 import { seedHarbourside } from './seed/harbourside.js';
 import { openStore } from './store.js';
+// Audit trail (issue #7): every write through the app is chained into CF Audit Trail.
+import { AuditedRepository } from '../application/audited-repository.js';
+import { sha256 } from '../adapters/audit/sha256.js';
+import { auditRoutes } from '../adapters/http/audit-routes.js';
 import { seedHarboursidePlan } from './seed/harbourside-plan.js';
 import { seedHarboursideTracker } from './seed/harbourside-tracker.js';
 
@@ -51,7 +56,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   // STORE picks the system of record: the embedded file, or the SharePoint site's lists.
   const store = await openStore(config);
-  const repo = store.repo;
+  // Audit trail: every write (the demo seed too, as `system`) is recorded and hash-chained. An
+  // entry that cannot be appended is logged by name; `npm run audit:verify` then reports the gap.
+  const repo = new AuditedRepository(store.repo, {
+    hash: sha256,
+    onAppendFailure: (f) =>
+      console.error(
+        `audit: entry not appended for ${f.itemList} ${f.itemId} version ${f.itemVersion} (${f.error})`,
+      ),
+  });
   if (config.seed === 'demo') {
     await seedHarbourside(repo);
     await seedHarboursidePlan(repo);
@@ -105,18 +118,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       issuerTemplate: issuer.issuerTemplate,
       audience: issuer.audience,
       allowedTenantIds,
+      requiredScope: LOCAL_SCOPE,
     };
   } else {
     allowedTenantIds = config.auth.allowedTenantIds;
-    validator = {
-      jwksUrl: `${config.auth.authority}/common/discovery/v2.0/keys`,
-      issuerTemplate: `${config.auth.authority}/{tenantid}/v2.0`,
-      audience: config.auth.audience,
-      allowedTenantIds,
-    };
+    // Entra's v2.0 keys, the issuer of each token's own tenant, and the tab's delegated scope.
+    validator = entraValidatorConfig(config.auth);
   }
 
-  const bot = createBot(deps, { allowedTenantIds });
+  const bot = createBot(deps, { allowedTenantIds, serviceUrls: config.botServiceUrls });
   // One validator for the API and the evidence upload and download routes.
   const validateToken = createTokenValidator(validator);
   const evidence = evidenceRoutes(deps, {
@@ -144,6 +154,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...responseLinks.routes,
       ...evidence.routes,
       ...reports.routes,
+      ...auditRoutes(deps, sha256),
     ],
     validateToken,
     openApiPaths: { ...evidenceOpenApiPaths, ...reportOpenApiPaths, ...exportOpenApiPaths },
@@ -159,12 +170,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
           },
     tabDir: join(root, 'dist/tab'),
     version,
+    // Security headers, who may frame the tab, per-person and per-address rate limits.
+    security: config.security,
     mount: (http) => {
+      // The SDK's JWT checks (issuers on), then the activity's serviceUrl against
+      // BOT_SERVICE_URLS and the token's serviceurl claim, before anything is processed.
       http.post(
         '/api/messages',
-        express.json({ limit: '256kb' }),
-        authorizeJWT(botAuth),
-        (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)),
+        ...messagesEndpoint({
+          auth: botAuth,
+          serviceUrls: config.botServiceUrls,
+          handle: (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)),
+        }),
       );
       http.use(evidence.router);
       http.use(reports.router);

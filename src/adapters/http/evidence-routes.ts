@@ -16,6 +16,7 @@ import { listNames } from '../../domain/lists/schema.js';
 import type { TokenValidator } from '../identity/token-validator.js';
 import { sendAttachment } from './attachment.js';
 import { authenticate, sendError, type Authed } from './authenticate.js';
+import { checkQuery } from './request-limits.js';
 import { route, type Route } from './route.js';
 
 export interface EvidenceRouteOptions {
@@ -42,6 +43,10 @@ export const evidenceFileSchema = z.object({
 });
 
 const UPLOAD_PATH = '/api/items/:list/:id/evidence';
+const uploadQuery = z.strictObject({ attested: z.enum(['true', 'false']).optional() });
+const noQuery = z.strictObject({});
+/** Longer than any file name a file system keeps (255 bytes), percent-encoded. */
+const MAX_NAME_HEADER = 2_000;
 const CONTENT_PATH = '/api/evidence/:fileId/content';
 
 const param = (req: Request, name: string): string => {
@@ -53,6 +58,8 @@ const param = (req: Request, name: string): string => {
 function fileName(req: Request): string {
   const header = req.get('x-file-name');
   if (!header) throw invalid('missing-name', 'Send the file name in the X-File-Name header.');
+  if (header.length > MAX_NAME_HEADER)
+    throw invalid('invalid-name', 'The file name is too long: keep it under 255 characters.');
   try {
     return decodeURIComponent(header);
   } catch {
@@ -101,6 +108,8 @@ export function evidenceRoutes(
     express.raw({ type: () => true, limit }),
     async (req: Authed, res, next) => {
       try {
+        const q = checkQuery(uploadQuery, req, res);
+        if (!q) return;
         const content: unknown = req.body;
         const { file, created } = await uploadEvidence(
           deps,
@@ -114,7 +123,7 @@ export function evidenceRoutes(
               ? new Uint8Array(content.buffer, content.byteOffset, content.byteLength)
               : new Uint8Array(),
             contentType: req.get('content-type') ?? '',
-            attested: req.query.attested === 'true',
+            attested: q.attested === 'true',
           },
           'tab',
         );
@@ -127,6 +136,7 @@ export function evidenceRoutes(
 
   router.get(CONTENT_PATH, authed, async (req: Authed, res, next) => {
     try {
+      if (!checkQuery(noQuery, req, res)) return;
       // Whoever may read the item the file is attached to may download it, nobody else.
       const attached = await options.store.get(param(req, 'fileId'));
       if (attached)
@@ -170,14 +180,14 @@ export const evidenceOpenApiPaths: Record<string, Record<string, unknown>> = {
         'Attach an evidence file to an item (raw bytes; idempotent on the content: a retry answers 200 with the file already stored)',
       security: [{ bearer: [] }],
       parameters: [
-        { name: 'list', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'list', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } },
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } },
         {
           name: 'X-File-Name',
           in: 'header',
           required: true,
           description: 'The file name, percent-encoded UTF-8',
-          schema: { type: 'string' },
+          schema: { type: 'string', maxLength: 2000 },
         },
         {
           name: 'attested',
@@ -185,7 +195,7 @@ export const evidenceOpenApiPaths: Record<string, Record<string, unknown>> = {
           required: false,
           description:
             'true: the uploader attests the file names no child or family (needed when its text cannot be read); recorded with the file',
-          schema: { type: 'string', enum: ['true'] },
+          schema: { type: 'string', enum: ['true', 'false'] },
         },
       ],
       requestBody: { required: true, ...binary },
@@ -207,7 +217,9 @@ export const evidenceOpenApiPaths: Record<string, Record<string, unknown>> = {
     get: {
       summary: 'Download an evidence file (as an attachment)',
       security: [{ bearer: [] }],
-      parameters: [{ name: 'fileId', in: 'path', required: true, schema: { type: 'string' } }],
+      parameters: [
+        { name: 'fileId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } },
+      ],
       responses: {
         '200': { description: 'The file', ...binary },
         ...errors({ '401': 'No valid bearer token', '404': 'No such file' }),

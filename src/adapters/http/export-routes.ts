@@ -30,10 +30,14 @@ const TRACKER_PATH = '/api/export/tracker.xlsx';
 const PACK_PATH = '/api/export/inspection-pack.xlsx';
 
 const trackerQuery = z.strictObject({
-  asAt: z.string({ error: AS_AT_HINT }).refine(isCalendarDate, { error: AS_AT_HINT }).optional(),
+  asAt: z
+    .string({ error: AS_AT_HINT })
+    .max(10, { error: AS_AT_HINT })
+    .refine(isCalendarDate, { error: AS_AT_HINT })
+    .optional(),
 });
 const THEME_HINT = `theme must be one of the lines of enquiry: ${linesOfEnquiry.join(', ')}`;
-const packQuery = z.strictObject({ theme: z.string({ error: THEME_HINT }) });
+const packQuery = z.strictObject({ theme: z.string({ error: THEME_HINT }).max(100) });
 
 function send(res: Response, file: ExportFile, writer: SpreadsheetWriter): void {
   sendAttachment(res, {
@@ -112,7 +116,7 @@ export const exportOpenApiPaths: Record<string, Record<string, unknown>> = {
           in: 'query',
           required: false,
           description: 'The tracker as it stood at the end of this day (England)',
-          schema: { type: 'string', format: 'date' },
+          schema: { type: 'string', format: 'date', maxLength: 10 },
         },
       ],
       responses: {

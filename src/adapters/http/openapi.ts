@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paramCap } from './request-limits.js';
 import type { Route } from './route.js';
 
 const errorSchema = {
@@ -35,17 +36,17 @@ export function openApiDocument(routes: Route[], version: string, extraPaths: Op
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+    const params: Record<string, unknown>[] = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema: { type: 'string', maxLength: paramCap(m[1] ?? '') },
     }));
     const query = r.query
       ? (toSchema(r.query) as { properties?: Record<string, unknown> })
       : undefined;
     for (const [name, schema] of Object.entries(query?.properties ?? {}))
-      params.push({ name, in: 'query', required: false, schema } as never);
+      params.push({ name, in: 'query', required: false, schema });
     if (r.ifMatch)
       params.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
     const success = r.success ?? [r.method === 'post' ? 201 : 200];

@@ -38,7 +38,7 @@ export function reminderRoutes(
       summary:
         "Who the reminder run on a date would remind or escalate to, and what (scrutineer and business unit); today's by default",
       query: z.strictObject({
-        date: z.string().optional().describe('The day of the run, YYYY-MM-DD'),
+        date: z.string().max(10).optional().describe('The day of the run, YYYY-MM-DD'),
       }),
       response: z.object({ date: z.string(), notices: z.array(previewRow) }),
       handler: async ({ actor, query }) => {

@@ -21,6 +21,7 @@ import type { TokenValidator } from '../identity/token-validator.js';
 import { requestErrors, sendAttachment } from './attachment.js';
 import { authenticate, type Authed } from './authenticate.js';
 import { toJson } from './item-json.js';
+import { checkQuery } from './request-limits.js';
 import { route, type Route } from './route.js';
 
 export interface ReportRouteOptions extends YearlyReportDeps {
@@ -29,6 +30,7 @@ export interface ReportRouteOptions extends YearlyReportDeps {
 }
 
 const STATEMENT_PATH = '/api/reports/yearly';
+const downloadQuery = z.strictObject({ year: z.string().max(10).optional() });
 
 function yearOf(value: unknown): number {
   const year = parseReportYear(value);
@@ -68,7 +70,8 @@ export function reportRoutes(
       path: `${STATEMENT_PATH}/checklist`,
       summary:
         'Which sections of the yearly statement Working Together expects, and which are thin or empty',
-      query: z.object({ year: z.string().optional() }),
+      // Room past four digits so that the use case, not the cap, says what a year must be.
+      query: z.strictObject({ year: z.string().max(10).optional() }),
       response: checklistResponse,
       handler: async ({ actor, query }) => {
         const year = yearOf((query as { year?: string }).year);
@@ -152,7 +155,9 @@ export function reportRoutes(
     authenticate(deps, options.validateToken),
     async (req: Authed, res, next) => {
       try {
-        const year = yearOf(req.query.year);
+        const q = checkQuery(downloadQuery, req, res);
+        if (!q) return;
+        const year = yearOf(q.year);
         const doc = await yearlyStatement(deps, report, req.actor as Actor, year);
         sendAttachment(res, doc);
       } catch (e) {
@@ -178,7 +183,7 @@ export const reportOpenApiPaths: Record<string, Record<string, unknown>> = {
           required: true,
           description:
             'The year the reporting year starts in: 2026 is 1 April 2026 to 31 March 2027',
-          schema: { type: 'string', pattern: '^\\d{4}$' },
+          schema: { type: 'string', pattern: '^\\d{4}$', maxLength: 4 },
         },
       ],
       responses: {

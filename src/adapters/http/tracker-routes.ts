@@ -12,6 +12,7 @@ import { dashboardViewSchema, trackerViewSchema } from './tracker-schemas.js';
 const asAtQuery = z.strictObject({
   asAt: z
     .string({ error: AS_AT_HINT })
+    .max(10, { error: AS_AT_HINT })
     .refine(isCalendarDate, { error: AS_AT_HINT })
     .optional()
     .describe('The view as it stood at the end of this day (England); today or earlier'),

@@ -114,7 +114,27 @@ export function tableDdl(list: ListName): string[] {
   channel TEXT NOT NULL,
   PRIMARY KEY (item_id, version)
 ) STRICT`,
+    ...appendOnlyDdl(list),
   ];
+}
+
+/** Lists whose rows SQLite itself refuses to change or remove once written. */
+const appendOnlyLists: ReadonlySet<ListName> = new Set<ListName>(['auditTrail']);
+
+/**
+ * Triggers that make the audit trail's rows impossible to UPDATE or DELETE through SQL, whoever
+ * opens the file (idempotent). Someone with the file can still drop them: the hash chain is what
+ * shows such tampering.
+ */
+export function appendOnlyDdl(list: ListName): string[] {
+  if (!appendOnlyLists.has(list)) return [];
+  return [itemsTable(list), historyTable(list)].flatMap((table) =>
+    (['UPDATE', 'DELETE'] as const).map(
+      (op) =>
+        `CREATE TRIGGER IF NOT EXISTS ${quote(`${table}_no_${op.toLowerCase()}`)} BEFORE ${op} ON ${quote(table)}
+BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: its entries cannot be changed or removed.'); END`,
+    ),
+  );
 }
 
 /**

@@ -3,9 +3,11 @@ import {
   CardFactory,
   MemoryStorage,
   MessageFactory,
+  RouteRank,
   type TurnContext,
   type TurnState,
 } from '@microsoft/agents-hosting';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { z } from 'zod';
 import type { Deps } from '../../application/deps.js';
 import { RequestError } from '../../application/errors.js';
@@ -16,8 +18,10 @@ import {
   type ActionUpdateCardView,
 } from '../../application/use-cases/action-updates.js';
 import { recommendationCardView } from '../../application/use-cases/card-views.js';
+import { readerReach, reaches } from '../../application/use-cases/visibility.js';
 import { confirmDeliveredByCard } from '../../application/use-cases/deliveries.js';
 import { identifyPerson, respondToRecommendation } from '../../application/use-cases/responses.js';
+import { actionUpdateKey } from '../../domain/actions.js';
 import { MAX_PROPOSED_ACTIONS } from '../../domain/responses.js';
 import { decisions, type Decision } from '../../domain/vocabulary.js';
 import {
@@ -27,6 +31,7 @@ import {
   UPDATE_ACTION_VERB,
 } from './cards/action-update-card.js';
 import type { CardJson } from './cards/card-text.js';
+import { noticeCard } from './cards/notice-card.js';
 import {
   recommendationCard,
   REFRESH_VERB,
@@ -40,6 +45,8 @@ import { teamsUserIds } from './teams-user-ids.js';
 export interface BotOptions {
   /** Tenants whose activities the bot accepts: the partnership's, and its guests' home tenants. */
   allowedTenantIds: readonly string[];
+  /** config.botServiceUrls: only conversations on these connectors are kept for proactive sends. */
+  serviceUrls: readonly string[];
 }
 
 /** What a recommendation card's actions carry: which record, never who may act on it. */
@@ -50,11 +57,28 @@ const recommendationHint = z.object({
 const actionHint = z.object({
   actionId: z.string().min(1).max(100),
   submitKey: z.string().max(100).optional(),
+  /** The latest update's time when the form was shown ('' for none); absent on older cards. */
+  after: z.string().max(40).optional(),
   again: z.boolean().optional(),
 });
 
+const OVERTAKEN =
+  'A newer update was recorded after this card was opened; it is shown above. Nothing was recorded from this card: check what you typed against it and submit again.';
+
 const OUT_OF_DATE =
   'This card is out of date or damaged. Open the latest card from Critical Friend.';
+
+/** For someone the partnership does not know here (or signed in to another tenant's Teams). */
+const NOT_A_MEMBER = noticeCard(
+  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.",
+);
+
+/** For a member whose organisation the card is not about: they see what the API shows them. */
+const NOT_YOURS = noticeCard(
+  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.",
+);
+
+const isForbidden = (e: unknown) => e instanceof RequestError && e.status === 403;
 
 const tenantOf = (ctx: TurnContext): string | undefined => {
   const channelData = ctx.activity.channelData as { tenant?: { id?: string } } | undefined;
@@ -105,6 +129,47 @@ const dataOf = (action: unknown): Record<string, unknown> => {
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 };
 
+const NOT_FOR_YOUR_ORGANISATION =
+  'Critical Friend answers only people in the partnership and its partner organisations. Nothing was recorded.';
+
+/**
+ * The answer to an invoke from a tenant outside the allow-list: for a card action, a message
+ * (Universal Actions' 200 with `application/vnd.microsoft.activity.message`, which Teams shows),
+ * for any other invoke a bare 403.
+ */
+const refusedInvoke = (name: string | undefined) =>
+  Activity.fromObject({
+    type: ActivityTypes.InvokeResponse,
+    value:
+      name === 'adaptiveCard/action'
+        ? {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: NOT_FOR_YOUR_ORGANISATION,
+            },
+          }
+        : { status: 403 },
+  });
+
+/** A card action with a verb the bot does not know is an old or damaged card; anything else 400. */
+const unhandledInvoke = (name: string | undefined) =>
+  Activity.fromObject({
+    type: ActivityTypes.InvokeResponse,
+    value:
+      name === 'adaptiveCard/action'
+        ? {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: OUT_OF_DATE,
+            },
+          }
+        : { status: 400 },
+  });
+
 const readOnlyNotice = (partnerName: string) =>
   `Only ${partnerName}'s partner lead can respond to this recommendation, so this card shows where it stands. Nothing was recorded.`;
 
@@ -114,7 +179,10 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
   // Tenant allow-list on every activity, invokes included: the SDK checks the audience, not the tenant.
   app.onTurn('beforeTurn', async (ctx) => {
     const tenant = tenantOf(ctx);
-    return tenant !== undefined && options.allowedTenantIds.includes(tenant);
+    if (tenant !== undefined && options.allowedTenantIds.includes(tenant)) return true;
+    // An invoke waits for an answer (unanswered, the SDK says 501): refuse it plainly instead.
+    if (ctx.activity.type === 'invoke') await ctx.sendActivity(refusedInvoke(ctx.activity.name));
+    return false;
   });
 
   /** The person acting: from the signed activity's object id and tenant, never from card data. */
@@ -176,6 +244,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     if (!hint.success) return OUT_OF_DATE;
     const { recommendationId, partnerId } = hint.data;
     const viewer = await whoIs(ctx);
+    if (!viewer) return NOT_A_MEMBER;
     await confirmSeen(ctx, recommendationId, viewer);
     const form = readResponseForm(data);
     let notice: string | undefined;
@@ -183,9 +252,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     let readOnly = false;
     let wrote = false;
     try {
-      if (!viewer) {
-        readOnly = true;
-      } else {
+      {
         const result = await respondToRecommendation(
           deps,
           viewer,
@@ -230,6 +297,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
       );
     } catch (e) {
       if (e instanceof RequestError && e.status === 404) return OUT_OF_DATE;
+      if (isForbidden(e)) return NOT_YOURS;
       throw e;
     }
     if (readOnly) view.notice = readOnlyNotice(view.partnerName);
@@ -244,7 +312,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
           ? card
           : await renderRecommendation(
               ctx,
-              await recommendationCardView(deps, recommendationId, partnerId, undefined),
+              await recommendationCardView(deps, recommendationId, partnerId, 'shared'),
             );
       await updateSharedCard(ctx, shared);
     }
@@ -257,6 +325,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     if (!hint.success) return OUT_OF_DATE;
     try {
       const viewer = await whoIs(ctx);
+      if (!viewer) return NOT_A_MEMBER;
       await confirmSeen(ctx, hint.data.recommendationId, viewer);
       const view = await recommendationCardView(
         deps,
@@ -267,19 +336,47 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
       return renderRecommendation(ctx, view);
     } catch (e) {
       if (e instanceof RequestError && e.status === 404) return OUT_OF_DATE;
+      if (isForbidden(e)) return NOT_YOURS;
       throw e;
     }
+  };
+
+  /**
+   * Whether an update newer than the one the card showed has been recorded since, other than this
+   * very submit (a replay of a recorded submit is answered as recorded, not as overtaken).
+   */
+  const overtaken = async (
+    actionId: string,
+    authorId: string,
+    submitKey: string,
+    after: string,
+  ) => {
+    const updates = await deps.repo.all('actionUpdates', { field: 'actionId', equals: actionId });
+    const key = actionUpdateKey(actionId, authorId, submitKey.trim());
+    if (updates.some((u) => u.fields.updateKey === key)) return false;
+    return updates.some((u) => u.fields.at > after);
   };
 
   /** An action update submitted on the card: only the owner or the partner's lead; stored once. */
   const updateAction = async (ctx: TurnContext, data: Record<string, unknown>) => {
     const hint = actionHint.safeParse(data);
     if (!hint.success || !hint.data.submitKey) return OUT_OF_DATE;
-    const { actionId, submitKey } = hint.data;
+    const { actionId, submitKey, after } = hint.data;
     const viewer = await whoIs(ctx);
+    if (!viewer) return NOT_A_MEMBER;
     const form = readUpdateForm(data);
     try {
-      if (!viewer) throw new RequestError(403, 'forbidden', 'Unknown person.');
+      // Each update is its own record, so an overtaken card would otherwise quietly become the
+      // latest (progress going back): it comes back with the newer update and what was typed.
+      if (after !== undefined && (await overtaken(actionId, viewer.id, submitKey, after))) {
+        const view = await actionUpdateCardView(deps, actionId, viewer, {
+          notice: OVERTAKEN,
+          form,
+          submitKey,
+        });
+        // Anyone who may not update it (or a verified action) gets the usual refusal below.
+        if (view.mode === 'update') return actionUpdateCard(view);
+      }
       await recordActionUpdate(deps, viewer, { actionId, submitKey, ...form }, 'teams-card');
       return actionUpdateCard(
         await actionUpdateCardView(deps, actionId, viewer, {
@@ -291,12 +388,15 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
       if (!(e instanceof RequestError)) throw e;
       if (e.status === 404) return OUT_OF_DATE;
       if (e.status === 403)
-        return actionUpdateCard(
-          await actionUpdateCardView(deps, actionId, viewer, {
-            notice:
-              "Only the action's owner or their organisation's partner lead can update it, so this card shows where it stands. Nothing was recorded.",
-          }),
-        );
+        return actionUpdateCardView(deps, actionId, viewer, {
+          notice:
+            "Only the action's owner or their organisation's partner lead can update it, so this card shows where it stands. Nothing was recorded.",
+        }).then(actionUpdateCard, (e2: unknown) => {
+          if (e2 instanceof RequestError && e2.status === 404) return OUT_OF_DATE;
+          // Not theirs to see either: another partner's action.
+          if (isForbidden(e2)) return NOT_YOURS;
+          throw e2;
+        });
       // Keep the same submit key: the corrected submit is still this one update.
       return actionUpdateCard(
         await actionUpdateCardView(deps, actionId, viewer, { notice: e.message, form, submitKey }),
@@ -309,6 +409,7 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     if (!hint.success) return OUT_OF_DATE;
     try {
       const viewer = await whoIs(ctx);
+      if (!viewer) return NOT_A_MEMBER;
       return actionUpdateCard(
         await actionUpdateCardView(deps, hint.data.actionId, viewer, {
           ...(hint.data.again ? { again: true } : {}),
@@ -316,18 +417,19 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
       );
     } catch (e) {
       if (e instanceof RequestError && e.status === 404) return OUT_OF_DATE;
+      if (isForbidden(e)) return NOT_YOURS;
       throw e;
     }
   };
 
   app.onConversationUpdate('membersAdded', async (ctx) => {
-    await rememberConversation(deps, ctx);
+    await rememberConversation(deps, ctx, options.serviceUrls);
   });
   app.onActivity('installationUpdate', async (ctx) => {
-    await rememberConversation(deps, ctx);
+    await rememberConversation(deps, ctx, options.serviceUrls);
   });
   app.onActivity('message', async (ctx) => {
-    await rememberConversation(deps, ctx);
+    await rememberConversation(deps, ctx, options.serviceUrls);
     const value = ctx.activity.value as Record<string, unknown> | undefined;
     // Clients without Universal Actions send the Action.Submit fallback: answer with a new card.
     if (
@@ -394,13 +496,21 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
     }
     const type = ctx.activity.conversation?.conversationType;
     const personal = type === undefined || type === 'personal';
-    for (const rec of found) {
-      for (const partnerId of rec.fields.partnerIds.slice(0, 6)) {
+    // Only the partners the asker may read: a chat shows no more than the API would show them.
+    const reach = readerReach(viewer);
+    const visible = found.filter((rec) => reaches(reach, rec.fields.partnerIds));
+    if (visible.length === 0) {
+      await ctx.sendActivity(`There is no issued recommendation ${tokens.join(' or ')}.`);
+      return true;
+    }
+    for (const rec of visible) {
+      const partnerIds = rec.fields.partnerIds.filter((p) => reaches(reach, p));
+      for (const partnerId of partnerIds.slice(0, 6)) {
         const view = await recommendationCardView(
           deps,
           rec.id,
           partnerId,
-          personal ? viewer : undefined,
+          personal ? viewer : 'shared',
         );
         const card = await renderRecommendation(ctx, view);
         await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -427,6 +537,17 @@ export function createBot(deps: Deps, options: BotOptions): AgentApplication<Tur
   );
 
   registerDigestHandlers(app, deps, { whoIs, renderRecommendation });
+
+  // Any invoke no handler above takes (an unknown verb, a forged invoke name): without a route the
+  // SDK answers 501 and skips beforeTurn, so every invoke gets here, and a clear answer.
+  app.onActivity(
+    ActivityTypes.Invoke,
+    async (ctx) => {
+      await ctx.sendActivity(unhandledInvoke(ctx.activity.name));
+    },
+    undefined,
+    RouteRank.Last,
+  );
 
   app.onError(async (_ctx, error) => {
     // Name only: messages may quote input, and nothing a user typed goes to the log.

@@ -19,6 +19,7 @@ import { parseRetryAfter } from '../../domain/retry.js';
 import { recommendationCard } from './cards/recommendation-card.js';
 import { digestCard } from './cards/digest-card.js';
 import type { CardJson } from './cards/card-text.js';
+import { isAllowedServiceUrl } from './service-urls.js';
 
 /** A way to look in a person's chat for a card already sent (see GraphCardLookup). */
 export interface CardLookup {
@@ -33,6 +34,11 @@ export interface TeamsCardGatewayOptions {
   sendTimeoutMs?: number;
   /** How to check a chat after an unconfirmed send; without one every check says `unknown`. */
   lookup?: CardLookup;
+  /**
+   * config.botServiceUrls: a stored conversation on any other connector is never sent to (a
+   * tampered or stale reference). Production always sets it; left out, any address is used.
+   */
+  serviceUrls?: readonly string[];
 }
 
 /** 403 codes meaning no message can reach this person until they (or an admin) act. */
@@ -116,7 +122,16 @@ export class TeamsCardGateway implements CardGateway {
         detail: 'Critical Friend is not installed in their Teams yet.',
       };
     }
-    const reference = JSON.parse(conversation.fields.reference) as ConversationReference;
+    const reference = readReference(conversation.fields.reference);
+    const allowed = this.options.serviceUrls;
+    if (!reference || (allowed && !isAllowedServiceUrl(reference.serviceUrl, allowed))) {
+      return {
+        kind: 'unreachable',
+        reason: 'not-installed',
+        detail:
+          'Their stored Teams chat is not one Critical Friend sends to; they need to open the app in Teams again.',
+      };
+    }
     const activity = MessageFactory.attachment(
       CardFactory.adaptiveCard(render(reference.user?.id)),
     );
@@ -161,6 +176,18 @@ export class TeamsCardGateway implements CardGateway {
   async findCard(recipient: Recipient, ref: CardRef, since: Date): Promise<CardSearch> {
     if (!this.options.lookup) return { kind: 'unknown' };
     return this.options.lookup.find(recipient, ref, since);
+  }
+}
+
+/** The stored conversation reference, or undefined when it is not one (damaged or tampered). */
+function readReference(raw: string): ConversationReference | undefined {
+  try {
+    const ref = JSON.parse(raw) as unknown;
+    return ref && typeof ref === 'object' && !Array.isArray(ref)
+      ? (ref as ConversationReference)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

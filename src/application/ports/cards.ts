@@ -26,6 +26,8 @@ export interface RecommendationCardView {
     /** Partial acceptances and declines go to the Strategic Leadership Group for a ruling. */
     slg?: { status: 'awaiting-ruling' | 'ruled'; meetingTitle?: string; meetingStartsAt?: string };
   };
+  /** A response is recorded but is not this viewer's to read (another partner's). */
+  responseWithheld?: true;
   /** The person looking at it may respond, or may only see status. */
   mode: 'respond' | 'status';
   /** A message for this viewer, e.g. why their response was not taken. */

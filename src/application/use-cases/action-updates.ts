@@ -13,6 +13,7 @@ import { assertNoIdentifiableData } from '../guard.js';
 import type { StoredItem } from '../ports/repository.js';
 import { createOnce } from './create-once.js';
 import { syncActionStatus } from './verification.js';
+import { readerReach, reaches } from './visibility.js';
 
 /** What an action update card shows; the card is a pure function of this. */
 export interface ActionUpdateCardView {
@@ -66,11 +67,14 @@ const newSubmitKey = () => globalThis.crypto.randomUUID();
 export async function actionUpdateCardView(
   deps: Deps,
   actionId: string,
-  viewer: Actor | undefined,
+  viewer: Actor,
   options: ActionUpdateViewOptions = {},
 ): Promise<ActionUpdateCardView> {
   const action = await deps.repo.get('actions', actionId);
   if (!action) throw notFound(`There is no action ${actionId}.`);
+  // A forged action id shows nothing of another partner's work.
+  if (action.fields.ownerId !== viewer.id && !reaches(readerReach(viewer), action.fields.partnerId))
+    throw forbidden("This action is another organisation's.");
   const [rec, partner, owner, updates] = await Promise.all([
     deps.repo.get('recommendations', action.fields.recommendationId),
     deps.repo.get('partners', action.fields.partnerId),

@@ -1,7 +1,8 @@
 import { leadsFor } from '../../domain/people.js';
 import type { RecommendationCardView } from '../ports/cards.js';
 import type { Actor, Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
+import { readerReach, reaches } from './visibility.js';
 
 /** How much of a finding's evidence summary a card shows: enough to say why, short on a phone. */
 export const FINDING_SUMMARY_CHARS = 280;
@@ -40,11 +41,14 @@ export function mayRespondFor(
  * state only. The viewer may respond only if they lead that partner and it has not responded;
  * `form` puts back what they typed when the card returns with a problem to fix.
  */
+/** A member looking at a card, or `shared`: the copy everyone in the partner's chat sees. */
+export type CardViewer = Actor | 'shared';
+
 export async function recommendationCardView(
   deps: Deps,
   recommendationId: string,
   partnerId: string,
-  viewer: Actor | undefined,
+  viewer: CardViewer,
   notice?: string,
   form?: RecommendationCardView['form'],
 ): Promise<RecommendationCardView> {
@@ -53,6 +57,13 @@ export async function recommendationCardView(
     throw notFound(`There is no recommendation ${recommendationId}.`);
   if (!rec.fields.partnerIds.includes(partnerId))
     throw notFound(`Recommendation ${rec.fields.reference} does not name that partner.`);
+  // The ids on a card can be forged: a person sees what the API would show them, no more. A
+  // recommendation that does not name their partner is refused; another named partner's
+  // response is withheld.
+  const reach = viewer === 'shared' ? undefined : readerReach(viewer);
+  if (reach && !reaches(reach, rec.fields.partnerIds))
+    throw forbidden('This recommendation is for other organisations.');
+  const mayReadResponse = !reach || reaches(reach, partnerId);
   const [partner, findings, [response], people] = await Promise.all([
     deps.repo.get('partners', partnerId),
     Promise.all((rec.fields.findingIds ?? []).map((id) => deps.repo.get('findings', id))),
@@ -70,12 +81,17 @@ export async function recommendationCardView(
       local?.displayName ?? (await deps.repo.get('people', id))?.fields.displayName ?? 'Unknown'
     );
   };
-  const mode = mayRespondFor(viewer, partnerId, rec.fields, response !== undefined)
+  const mode = mayRespondFor(
+    viewer === 'shared' ? undefined : viewer,
+    partnerId,
+    rec.fields,
+    response !== undefined,
+  )
     ? 'respond'
     : 'status';
 
   let recorded: RecommendationCardView['response'];
-  if (response) {
+  if (response && mayReadResponse) {
     const [actions, [slgItem]] = await Promise.all([
       deps.repo.all('actions', { field: 'recommendationId', equals: recommendationId }),
       deps.repo.all('slgItems', { field: 'itemKey', equals: response.fields.responseKey }),
@@ -134,6 +150,7 @@ export async function recommendationCardView(
         : [],
     ),
     ...(recorded ? { response: recorded } : {}),
+    ...(response && !mayReadResponse ? { responseWithheld: true as const } : {}),
     mode,
     ...(notice ? { notice } : {}),
     responders: leadsFor(partnerId, partnerPeople).map((p) => ({

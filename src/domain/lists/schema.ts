@@ -25,6 +25,7 @@ import { caseReviews } from './case-reviews.js';
 import { disagreements } from './disagreements.js';
 import { yearlyReports } from './yearly-reports.js';
 import { distributions } from './distributions.js';
+import { auditTrail } from './audit-trail.js';
 
 /**
  * The one source of truth for every list the app keeps. Each becomes a SharePoint list in the
@@ -58,6 +59,7 @@ export const lists = {
   disagreements,
   yearlyReports,
   distributions,
+  auditTrail,
 } as const satisfies Record<string, ListSchema>;
 
 export type Lists = typeof lists;
@@ -87,6 +89,7 @@ export type CaseReview = Fields<'caseReviews'>;
 export type Disagreement = Fields<'disagreements'>;
 export type YearlyReport = Fields<'yearlyReports'>;
 export type Distribution = Fields<'distributions'>;
+export type AuditEntry = Fields<'auditTrail'>;
 
 /** An item with its id, as the domain sees it. */
 export type WithId<T> = T & { id: string };

@@ -91,13 +91,18 @@ export class ApiClient {
     return json as T;
   }
 
-  /** The bearer-token request; a refused token sends the user to sign in. */
+  /**
+   * The bearer-token request. A token the API refuses as `invalid-token` (expired early, keys
+   * rotated) is dropped and the request sent once more with a fresh one; a second refusal
+   * sends the user to sign in.
+   */
   private async send(
     method: Method,
     path: string,
     body?: unknown,
     options?: WriteOptions,
     accept = 'application/json',
+    retried = false,
   ): Promise<Response> {
     const raw = isRawBody(body) ? body : undefined;
     let token: string;
@@ -131,12 +136,21 @@ export class ApiClient {
     }
     if (response.status === 401) {
       this.auth.clear();
+      if (!retried && (await refusedToken(response))) {
+        return this.send(method, path, body, options, accept, true);
+      }
       const error = new SignInRequiredError();
       this.onAuthRequired(error);
       throw error;
     }
     return response;
   }
+}
+
+/** The API's 401 `invalid-token`: a token it could not accept, as opposed to none at all. */
+async function refusedToken(response: Response): Promise<boolean> {
+  const body = await readJson(response);
+  return apiErrorFrom(401, body).code === 'invalid-token';
 }
 
 function isRawBody(body: unknown): body is RawBody {

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchAuthConfig } from '../auth/authConfig';
 import type { AuthConfig } from '../auth/authProvider';
+import { AUTH_REDIRECT_PATH } from '../auth/redirectPath';
 import { detectHost, type HostInfo } from '../host/teamsHost';
 import { normalisePath } from '../routing/router';
 import { viewFor } from '../routing/routes';
@@ -16,8 +17,22 @@ interface Boot {
   auth: AuthSettings;
 }
 
-/** Finds the host and the sign-in settings together, then hands over to the shell. */
+const AuthRedirect = lazy(() =>
+  import('../auth/authRedirect').then((m) => ({ default: m.AuthRedirect })),
+);
+
+/** MSAL's sign-in pop-up lands on its own path, where nothing else of the tab starts. */
 export function App() {
+  if (window.location.pathname !== AUTH_REDIRECT_PATH) return <TabApp />;
+  return (
+    <Suspense fallback={null}>
+      <AuthRedirect />
+    </Suspense>
+  );
+}
+
+/** Finds the host and the sign-in settings together, then hands over to the shell. */
+function TabApp() {
   const [boot, setBoot] = useState<Boot | null>(null);
 
   useEffect(() => {

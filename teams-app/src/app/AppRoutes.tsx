@@ -1,9 +1,8 @@
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useHost } from '../host/HostContext';
-import { useLocation } from '../routing/router';
+import { navigate, safeReturnTo, useLocation } from '../routing/router';
 import { showsNav, viewFor } from '../routing/routes';
-import { AuthUnavailable } from './AuthUnavailable';
 import { Nav } from './Nav';
 import { NotFound } from './NotFound';
 import { NotifyLoaded } from './NotifyLoaded';
@@ -19,6 +18,15 @@ const useStyles = makeStyles({
   compact: { padding: tokens.spacingHorizontalS },
 });
 
+/** Entra mode has no sign-in page (the host or the Sign in prompt signs in): go where asked. */
+function LeaveSignIn() {
+  const { search } = useLocation();
+  useEffect(() => {
+    navigate(safeReturnTo(new URLSearchParams(search).get('returnTo')), { replace: true });
+  }, [search]);
+  return null;
+}
+
 export function AppRoutes({ entraMode }: { entraMode: boolean }) {
   const styles = useStyles();
   const host = useHost();
@@ -28,7 +36,7 @@ export function AppRoutes({ entraMode }: { entraMode: boolean }) {
   // Chosen once per view, so a view never remounts when its chunk finishes downloading.
   const View = useMemo(() => (view === 'notFound' ? NotFound : viewComponent(view)), [view]);
 
-  if (view === 'signIn' && entraMode) return <AuthUnavailable />;
+  if (view === 'signIn' && entraMode) return <LeaveSignIn />;
   const compact = view === 'sidePanel' || host.frameContext === 'sidePanel';
 
   return (

@@ -4,7 +4,7 @@ import { NotifyLoaded } from './NotifyLoaded';
 
 const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalL } });
 
-/** Entra mode: nested app authentication comes in a later issue, so say so plainly. */
+/** Entra mode, but the server's settings lack what sign-in needs: say so plainly. */
 export function AuthUnavailable() {
   const styles = useStyles();
   return (

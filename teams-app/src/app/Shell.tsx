@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiContext } from '../api/ApiContext';
 import { ApiClient } from '../api/client';
 import { SignInRequiredError, type AuthProvider } from '../auth/authProvider';
 import { LocalAuthProvider } from '../auth/localAuthProvider';
-import { NotConfiguredAuthProvider } from '../auth/notConfiguredAuthProvider';
+import { entraProviderFor, entraSettings } from '../auth/lazyEntraAuthProvider';
 import { HostContext } from '../host/HostContext';
 import type { HostInfo } from '../host/teamsHost';
 import { currentLocation, navigate, signInPath } from '../routing/router';
@@ -27,9 +27,14 @@ interface ShellProps {
   auth: AuthSettings;
 }
 
-function providerFor(auth: AuthSettings): AuthProvider {
+// Entra sign-in's prompt, like the provider itself, is downloaded only when needed.
+const EntraSignIn = lazy(() =>
+  import('../auth/EntraSignIn').then((m) => ({ default: m.EntraSignIn })),
+);
+
+function providerFor(auth: AuthSettings, host: HostInfo): AuthProvider {
   return auth.ok && auth.config.mode === 'entra'
-    ? new NotConfiguredAuthProvider()
+    ? entraProviderFor(auth.config, host)
     : new LocalAuthProvider(sessionStore());
 }
 
@@ -37,8 +42,8 @@ function providerFor(auth: AuthSettings): AuthProvider {
 export function Shell({ host, auth }: ShellProps) {
   const styles = useStyles();
   const shown = useFluentTheme(useThemeName(host));
-  const [authBlocked, setAuthBlocked] = useState(false);
-  const authProvider = useMemo(() => providerFor(auth), [auth]);
+  const [authProblem, setAuthProblem] = useState<Error | null>(null);
+  const authProvider = useMemo(() => providerFor(auth, host), [auth, host]);
 
   const onAuthRequired = useCallback(
     (error: Error) => {
@@ -48,7 +53,7 @@ export function Shell({ host, auth }: ShellProps) {
         }
         return;
       }
-      setAuthBlocked(true);
+      setAuthProblem(error);
     },
     [authProvider],
   );
@@ -66,7 +71,19 @@ export function Shell({ host, auth }: ShellProps) {
         <NotifyLoaded />
       </div>
     );
-  } else if (authBlocked) {
+  } else if (auth.config.mode === 'entra' && !entraSettings(auth.config)) {
+    body = <AuthUnavailable />;
+  } else if (authProblem && authProvider.mode === 'entra') {
+    body = (
+      <Suspense fallback={<p role="status">Loading sign-in…</p>}>
+        <EntraSignIn
+          provider={authProvider}
+          problem={authProblem}
+          onSignedIn={() => setAuthProblem(null)}
+        />
+      </Suspense>
+    );
+  } else if (authProblem) {
     body = <AuthUnavailable />;
   } else {
     body = <AppRoutes entraMode={auth.config.mode === 'entra'} />;

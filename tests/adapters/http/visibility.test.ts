@@ -417,6 +417,9 @@ const reads: Record<string, Read> = {
     path: () => `/api/export/inspection-pack.xlsx?theme=${linesOfEnquiry[0]}`,
     check: 'forbidden',
   },
+  // The audit trail: the scrutineer and the business unit only (tests/adapters/http/audit-api.test.ts).
+  'GET /api/audit': { path: () => '/api/audit', check: 'forbidden' },
+  'GET /api/audit/verify': { path: () => '/api/audit/verify', check: 'forbidden' },
 };
 
 /** Reads checked another way, with the reason. */

@@ -67,6 +67,29 @@ async function tomsAction(status: 'open' | 'verified' = 'open') {
   );
 }
 
+const NOT_A_MEMBER =
+  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.";
+const DESCRIPTION = 'Report the rota review to the SLG.';
+
+/** The card says only this: nothing of the action, no inputs, no actions, no refresh. */
+function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
+  expect(textOf(card)).toBe(notice);
+  expect(inputsOf(card)).toEqual([]);
+  expect(card?.actions).toBeUndefined();
+  expect(card?.refresh).toBeUndefined();
+}
+
+const NOT_YOURS =
+  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
+
+/** Another partner's action: only a notice card, nothing of the action. */
+function expectNotShown(res: { card?: Record<string, unknown> }) {
+  expect(textOf(res.card)).toBe(NOT_YOURS);
+  expect(inputsOf(res.card)).toEqual([]);
+  expect(res.card?.actions).toBeUndefined();
+  expect(JSON.stringify(res.card)).not.toContain(DESCRIPTION);
+}
+
 const updates = (actionId: string) =>
   h.repo.all('actionUpdates', { field: 'actionId', equals: actionId });
 
@@ -114,10 +137,16 @@ describe('the action update card', () => {
       (walk(card).find((e) => e.verb === UPDATE)?.data as { submitKey: string }).submitKey;
     expect(key(owner.card)).toMatch(/^[0-9a-f-]{36}$/);
     expect(key(again.card)).not.toBe(key(owner.card));
-    for (const other of [TEAMS_USERS.sam, TEAMS_USERS.rachel, TEAMS_USERS.stranger]) {
-      const seen = await h.invoke({ as: other, verb: REFRESH, data: { actionId: action.id } });
-      expect(inputsOf(seen.card)).toEqual([]);
-    }
+    const seenBy = (other: TeamsUser) =>
+      h.invoke({ as: other, verb: REFRESH, data: { actionId: action.id } });
+    // The chief constable (the whole view) sees where it stands, without the form.
+    const rachel = await seenBy(TEAMS_USERS.rachel);
+    expect(textOf(rachel.card)).toContain(DESCRIPTION);
+    expect(inputsOf(rachel.card)).toEqual([]);
+    expect(walk(rachel.card).find((e) => e.verb === UPDATE)).toBeUndefined();
+    // Another partner's lead and a stranger see nothing of it.
+    expectNotShown(await seenBy(TEAMS_USERS.sam));
+    expectOnlyNotice((await seenBy(TEAMS_USERS.stranger)).card, NOT_A_MEMBER);
   });
 
   it('records an update by the owner as a new item, and confirms it', async () => {
@@ -160,30 +189,48 @@ describe('the action update card', () => {
     expect(await updates(action.id)).toHaveLength(1);
   });
 
-  it.each([
-    ['another partner’s lead', TEAMS_USERS.sam, {}],
-    ['the chief constable', TEAMS_USERS.rachel, {}],
-    ['someone unknown', TEAMS_USERS.stranger, {}],
-    ['the owner, from a tenant that is not his', TEAMS_USERS.tom, { tenantId: HEALTH_TENANT_ID }],
-  ])('%s gets the status only and nothing is written', async (_who, as, extra) => {
-    const action = await tomsAction();
-    const res = await h.invoke({
+  const submitAs = (actionId: string, as: TeamsUser, extra: { tenantId?: string } = {}) =>
+    h.invoke({
       as,
       verb: UPDATE,
       data: {
-        actionId: action.id,
+        actionId,
         submitKey: '6c1f2d3e-4a5b-4c6d-8e7f-001122334455',
         progress: 50,
         narrative: 'Done.',
       },
       ...extra,
     });
+
+  it('the chief constable gets the status only and nothing is written', async () => {
+    const action = await tomsAction();
+    const res = await submitAs(action.id, TEAMS_USERS.rachel);
     expect(textOf(res.card)).toMatch(
       /Only the action's owner or their organisation's partner lead/,
     );
+    expect(textOf(res.card)).toContain(DESCRIPTION);
     expect(inputsOf(res.card)).toEqual([]);
     expect(await updates(action.id)).toEqual([]);
   });
+
+  it('another partner’s lead sees nothing of it and nothing is written', async () => {
+    const action = await tomsAction();
+    expectNotShown(await submitAs(action.id, TEAMS_USERS.sam));
+    expect(await updates(action.id)).toEqual([]);
+  });
+
+  it.each([
+    ['someone unknown', TEAMS_USERS.stranger, {}],
+    ['the owner, from a tenant that is not his', TEAMS_USERS.tom, { tenantId: HEALTH_TENANT_ID }],
+  ])(
+    '%s is told the card is for recorded members and nothing is written',
+    async (_who, as, extra) => {
+      const action = await tomsAction();
+      const res = await submitAs(action.id, as, extra);
+      expectOnlyNotice(res.card, NOT_A_MEMBER);
+      expect(await updates(action.id)).toEqual([]);
+    },
+  );
 
   it.each([
     ['progress over 100', { progress: 150 }, /whole number from 0 to 100/],

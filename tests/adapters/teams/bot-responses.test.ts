@@ -79,6 +79,19 @@ async function stored(recommendationId: string) {
   return { responses, actions, slg };
 }
 
+const NOT_A_MEMBER =
+  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.";
+const NOT_YOURS =
+  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
+
+/** The card says only this: no recommendation, no inputs, no actions, no refresh. */
+function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
+  expect(textOf(card)).toBe(notice);
+  expect(inputsOf(card)).toEqual([]);
+  expect(card?.actions).toBeUndefined();
+  expect(card?.refresh).toBeUndefined();
+}
+
 async function expectNothingWritten(recommendationId: string) {
   expect(await stored(recommendationId)).toEqual({ responses: [], actions: [], slg: [] });
   expect(h.connector.calls.filter((c) => c.method === 'PUT')).toEqual([]);
@@ -137,25 +150,26 @@ describe('user-specific views', () => {
       userIds: [TEAMS_USERS.aisha.id],
     });
 
-    for (const other of [
-      TEAMS_USERS.tom,
-      TEAMS_USERS.sam,
-      TEAMS_USERS.rachel,
-      TEAMS_USERS.stranger,
-    ]) {
-      const seen = await h.invoke({
-        as: other,
-        verb: REFRESH,
-        data,
-        trigger: 'automatic',
-        conversation: groupChat,
-      });
+    const refreshAs = (other: TeamsUser) =>
+      h.invoke({ as: other, verb: REFRESH, data, trigger: 'automatic', conversation: groupChat });
+    // The force's other people (its DSP, its chief constable) see where it stands.
+    for (const other of [TEAMS_USERS.tom, TEAMS_USERS.rachel]) {
+      const seen = await refreshAs(other);
       expect(seen.status).toBe(200);
       expect(inputsOf(seen.card)).toEqual([]);
       expect(seen.card?.actions).toBeUndefined();
       expect(textOf(seen.card)).toContain(
         'Awaiting a response from Eastshire Constabulary (Aisha Noor)',
       );
+    }
+    // Another partner's lead and a stranger in the same chat see nothing of it.
+    for (const [other, notice] of [
+      [TEAMS_USERS.sam, NOT_YOURS],
+      [TEAMS_USERS.stranger, NOT_A_MEMBER],
+    ] as const) {
+      const seen = await refreshAs(other);
+      expect(seen.status).toBe(200);
+      expectOnlyNotice(seen.card, notice);
     }
     // An automatic refresh never updates the shared card (that would trigger another refresh).
     expect(h.connector.calls).toEqual([]);
@@ -390,19 +404,39 @@ describe('authorisation from server state, never from the card', () => {
   const politely = /Only Eastshire Constabulary's partner lead can respond to this recommendation/;
 
   it.each([
-    ['the force’s DSP, who is not its partner lead', TEAMS_USERS.tom, {}],
-    ['the chief constable', TEAMS_USERS.rachel, {}],
-    ['another partner’s lead', TEAMS_USERS.sam, {}],
-    ['someone the partnership does not know', TEAMS_USERS.stranger, {}],
-    ['the partner lead, from another tenant', TEAMS_USERS.aisha, { tenantId: HEALTH_TENANT_ID }],
-  ])('%s gets a polite read-only card and nothing is written', async (_who, as, extra) => {
+    ['the force’s DSP, who is not its partner lead', TEAMS_USERS.tom],
+    ['the chief constable', TEAMS_USERS.rachel],
+  ])('%s gets a polite read-only card and nothing is written', async (_who, as) => {
     const rec = await h.issuedRecommendation([police]);
-    const res = await respond(rec, as, partial(), extra);
+    const res = await respond(rec, as, partial());
     expect(res.status).toBe(200);
     expect(textOf(res.card)).toMatch(politely);
+    expect(textOf(res.card)).toContain(rec.fields.title);
     expect(inputsOf(res.card)).toEqual([]);
     await expectNothingWritten(rec.id);
   });
+
+  it('another partner’s lead is told it is not theirs, sees nothing of it, and nothing is written', async () => {
+    const rec = await h.issuedRecommendation([police]);
+    const res = await respond(rec, TEAMS_USERS.sam, partial());
+    expect(res.status).toBe(200);
+    expectOnlyNotice(res.card, NOT_YOURS);
+    await expectNothingWritten(rec.id);
+  });
+
+  it.each([
+    ['someone the partnership does not know', TEAMS_USERS.stranger, {}],
+    ['the partner lead, from another tenant', TEAMS_USERS.aisha, { tenantId: HEALTH_TENANT_ID }],
+  ])(
+    '%s is told the card is for recorded members, sees nothing of it, and nothing is written',
+    async (_who, as, extra) => {
+      const rec = await h.issuedRecommendation([police]);
+      const res = await respond(rec, as, partial(), extra);
+      expect(res.status).toBe(200);
+      expectOnlyNotice(res.card, NOT_A_MEMBER);
+      await expectNothingWritten(rec.id);
+    },
+  );
 
   it('the partner lead as a guest in the partnership’s tenant, or from her home tenant, may respond', async () => {
     for (const tenantId of [DEMO_TENANT_ID, POLICE_TENANT_ID]) {

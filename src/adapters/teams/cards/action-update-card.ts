@@ -2,10 +2,12 @@ import type { ActionUpdateCardView } from '../../../application/use-cases/action
 import {
   CARD_SCHEMA,
   CARD_VERSION,
+  clip,
   date,
   dateTime,
   noticeBlock,
   plain,
+  safeLink,
   type CardJson,
   type Json,
 } from './card-text.js';
@@ -42,14 +44,14 @@ export function actionUpdateCard(
   const body: Json[] = [
     {
       type: 'TextBlock',
-      text: `Action on ${plain(view.reference)} for ${plain(view.partnerName)}`,
+      text: `Action on ${plain(clip(view.reference, 40))} for ${plain(clip(view.partnerName, 200))}`,
       size: 'Small',
       isSubtle: true,
       wrap: true,
     },
     {
       type: 'TextBlock',
-      text: plain(view.description),
+      text: plain(clip(view.description, 2000)),
       size: 'Medium',
       weight: 'Bolder',
       wrap: true,
@@ -58,11 +60,11 @@ export function actionUpdateCard(
     {
       type: 'FactSet',
       facts: [
-        { title: 'Recommendation', value: plain(view.recommendationTitle) },
-        { title: 'Owner', value: plain(view.ownerName) },
+        { title: 'Recommendation', value: plain(clip(view.recommendationTitle, 255)) },
+        { title: 'Owner', value: plain(clip(view.ownerName, 200)) },
         { title: 'Target date', value: date(view.targetDate) },
         ...(view.evidenceExpected
-          ? [{ title: 'Evidence expected', value: plain(view.evidenceExpected) }]
+          ? [{ title: 'Evidence expected', value: plain(clip(view.evidenceExpected, 2000)) }]
           : []),
         { title: 'Status', value: statusLabels[view.status] },
       ],
@@ -80,18 +82,28 @@ export function actionUpdateCard(
       },
       {
         type: 'TextBlock',
-        text: `${plain(latest.authorName)}, ${dateTime(latest.at)}${latest.revisedDate ? `. Target date revised to ${date(latest.revisedDate)}` : ''}.`,
+        text: `${plain(clip(latest.authorName, 200))}, ${dateTime(latest.at)}${latest.revisedDate ? `. Target date revised to ${date(latest.revisedDate)}` : ''}.`,
         isSubtle: true,
         size: 'Small',
         wrap: true,
         spacing: 'None',
       },
-      { type: 'TextBlock', text: plain(latest.narrative), wrap: true },
+      { type: 'TextBlock', text: plain(clip(latest.narrative, 4000)), wrap: true },
     );
-    if (latest.evidenceLink)
+    // A link from a user opens from the card only as https; anything else is shown as inert text.
+    const link = safeLink(latest.evidenceLink);
+    if (link)
       body.push({
         type: 'ActionSet',
-        actions: [{ type: 'Action.OpenUrl', title: 'Open the evidence', url: latest.evidenceLink }],
+        actions: [{ type: 'Action.OpenUrl', title: 'Open the evidence', url: link }],
+      });
+    else if (latest.evidenceLink)
+      body.push({
+        type: 'TextBlock',
+        text: `Evidence link (not opened from the card): ${plain(clip(latest.evidenceLink, 1000))}`,
+        isSubtle: true,
+        size: 'Small',
+        wrap: true,
       });
   } else {
     body.push({
@@ -171,21 +183,24 @@ export function actionUpdateCard(
         ...(form.revisedDate ? { value: form.revisedDate } : {}),
       },
     );
+    // `after`: the latest update this form was shown with, so a submit from a card that has since
+    // been overtaken (an older copy clicked after a newer update) is caught, not silently recorded.
+    const data = {
+      actionId: view.actionId,
+      submitKey: view.submitKey ?? '',
+      after: latest?.at ?? '',
+    };
     card.actions = [
       {
         type: 'Action.Execute',
         title: 'Submit update',
         verb: UPDATE_ACTION_VERB,
         style: 'positive',
-        data: { actionId: view.actionId, submitKey: view.submitKey ?? '' },
+        data,
         fallback: {
           type: 'Action.Submit',
           title: 'Submit update',
-          data: {
-            actionId: view.actionId,
-            submitKey: view.submitKey ?? '',
-            verb: UPDATE_ACTION_VERB,
-          },
+          data: { ...data, verb: UPDATE_ACTION_VERB },
         },
       },
     ];

@@ -8,11 +8,44 @@ export const CARD_VERSION = '1.5';
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /**
- * Text from users goes into TextBlocks; escape the characters Adaptive Card markdown acts on, and
- * break up `{{`, which Teams would read as a date function.
+ * Text from users goes into TextBlocks and facts; make it inert. Escapes the characters Adaptive
+ * Card markdown acts on (`<` too: `<scheme:…>` is a link), a number-and-dot at the start of a line
+ * (a numbered list), and puts a zero-width space inside every `{{`, which Teams reads as the start
+ * of a date function (also inside `{{{`). Drops control characters other than line breaks and
+ * tabs, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that could
+ * make the text around a name read backwards.
  */
 export const plain = (s: string) =>
-  s.replace(/([\\*_[\]()#>`~|-])/g, '\\$1').replace(/\{\{/g, '{\u200b{');
+  s
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/([\\*_[\]()#>`~|+<-])/g, '\\$1')
+    .replace(/^(\s*\d+)\./gm, '$1\\.')
+    .replace(/\{(?=\{)/g, '{\u200b');
+
+/** Cuts text to `max` characters (whole code points), ending with an ellipsis when cut. */
+export function clip(s: string, max: number): string {
+  const chars = Array.from(s);
+  return chars.length <= max
+    ? s
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+/** A link from a user, for Action.OpenUrl: only an https address, else nothing. */
+export function safeLink(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  try {
+    const url = new URL(s);
+    return url.protocol === 'https:' && url.hostname && !url.username && !url.password
+      ? url.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const LONDON = 'Europe/London';
 

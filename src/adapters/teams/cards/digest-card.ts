@@ -3,6 +3,7 @@ import type { DigestCardView, DigestItem, ReminderRole } from '../../../applicat
 import {
   CARD_SCHEMA,
   CARD_VERSION,
+  clip,
   date,
   noticeBlock,
   plain,
@@ -60,17 +61,6 @@ const escalationReasons: Record<Exclude<ReminderRole, 'owner'>, string> = {
 function sectionOf(item: DigestItem): SectionKey {
   if (item.role !== 'owner') return 'escalated';
   return item.stage === 'reminder' ? 'dueSoon' : 'overdue';
-}
-
-/** Cuts text to `max` characters (whole code points), ending with an ellipsis when cut. */
-function clip(s: string, max: number): string {
-  const chars = Array.from(s);
-  return chars.length <= max
-    ? s
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
 }
 
 /** "Due in 5 working days", "Due today", "1 working day overdue" (the domain's wording). */

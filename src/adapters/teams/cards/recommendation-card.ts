@@ -11,6 +11,7 @@ import { MAX_PROPOSED_ACTIONS } from '../../../domain/responses.js';
 import {
   CARD_SCHEMA,
   CARD_VERSION,
+  clip,
   date,
   dateTime,
   noticeBlock,
@@ -77,20 +78,20 @@ export function recommendationCard(
   const body: Json[] = [
     {
       type: 'TextBlock',
-      text: `Recommendation ${view.reference} for ${plain(view.partnerName)}`,
+      text: `Recommendation ${plain(clip(view.reference, 40))} for ${plain(clip(view.partnerName, 200))}`,
       size: 'Small',
       isSubtle: true,
       wrap: true,
     },
     {
       type: 'TextBlock',
-      text: plain(view.title),
+      text: plain(clip(view.title, 255)),
       size: 'Large',
       weight: 'Bolder',
       wrap: true,
       style: 'heading',
     },
-    { type: 'TextBlock', text: plain(view.text), wrap: true },
+    { type: 'TextBlock', text: plain(clip(view.text, 8000)), wrap: true },
     {
       type: 'FactSet',
       facts: [
@@ -111,14 +112,14 @@ export function recommendationCard(
     for (const f of view.findings) {
       body.push({
         type: 'TextBlock',
-        text: `**${evidenceClassLabels[f.evidenceClass]}:** ${plain(f.title)}`,
+        text: `**${evidenceClassLabels[f.evidenceClass]}:** ${plain(clip(f.title, 255))}`,
         wrap: true,
         spacing: 'Small',
       });
       if (f.summary)
         body.push({
           type: 'TextBlock',
-          text: plain(f.summary),
+          text: plain(clip(f.summary, 8000)),
           isSubtle: true,
           wrap: true,
           spacing: 'None',
@@ -135,7 +136,7 @@ export function recommendationCard(
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
-    fallbackText: `Recommendation ${view.reference} for ${view.partnerName}: open it in Teams to see or respond.`,
+    fallbackText: `Recommendation ${clip(view.reference, 40)} for ${clip(view.partnerName, 200)}: open it in Teams to see or respond.`,
     body,
     // A stale or duplicated card re-renders from server state: for the responders only when their
     // ids are known, else for everyone in a chat of up to 60 (Teams' rules for refresh.userIds).
@@ -161,11 +162,19 @@ export function recommendationCard(
         },
       },
     ];
+  } else if (view.responseWithheld) {
+    body.push({
+      type: 'TextBlock',
+      text: `${plain(clip(view.partnerName, 200))} has responded. Only its own people and the partnership's leads can read the response.`,
+      isSubtle: true,
+      wrap: true,
+      separator: true,
+    });
   } else if (!view.response) {
     const names = (view.responders ?? []).map((r) => r.displayName);
     body.push({
       type: 'TextBlock',
-      text: `Awaiting a response from ${plain(view.partnerName)}${names.length ? ` (${plain(names.join(', '))})` : ''}.`,
+      text: `Awaiting a response from ${plain(clip(view.partnerName, 200))}${names.length ? ` (${plain(clip(names.join(', '), 600))})` : ''}.`,
       isSubtle: true,
       wrap: true,
       separator: true,
@@ -191,13 +200,13 @@ function responseBlocks(
     },
     {
       type: 'TextBlock',
-      text: `${decisionPast[r.decision]} by ${plain(r.responderName)} for ${plain(view.partnerName)} on ${dateTime(r.respondedAt)}, through ${channelLabels[r.channel]}.`,
+      text: `${decisionPast[r.decision]} by ${plain(clip(r.responderName, 200))} for ${plain(clip(view.partnerName, 200))} on ${dateTime(r.respondedAt)}, through ${channelLabels[r.channel]}.`,
       isSubtle: true,
       size: 'Small',
       wrap: true,
       spacing: 'None',
     },
-    { type: 'TextBlock', text: plain(r.rationale), wrap: true },
+    { type: 'TextBlock', text: plain(clip(r.rationale, 4000)), wrap: true },
   ];
   const actions = r.actions ?? [];
   if (actions.length) {
@@ -212,14 +221,18 @@ function responseBlocks(
         type: 'Container',
         spacing: 'Small',
         items: [
-          { type: 'TextBlock', text: `${i + 1}\\. ${plain(a.description)}`, wrap: true },
+          {
+            type: 'TextBlock',
+            text: `${i + 1}\\. ${plain(clip(a.description, 2000))}`,
+            wrap: true,
+          },
           {
             type: 'FactSet',
             spacing: 'None',
             facts: [
-              { title: 'Owner', value: plain(a.ownerName) },
+              { title: 'Owner', value: plain(clip(a.ownerName, 200)) },
               { title: 'Target date', value: date(a.targetDate) },
-              ...(a.evidence ? [{ title: 'Evidence', value: plain(a.evidence) }] : []),
+              ...(a.evidence ? [{ title: 'Evidence', value: plain(clip(a.evidence, 2000)) }] : []),
             ],
           },
         ],

@@ -17,12 +17,15 @@ import { ReportSection } from './report/ReportSection';
 import { VerificationSection } from './verification/VerificationSection';
 import { useWorkLink } from './verification/workLink';
 import { canWrite, useMe } from './useMe';
+import { hasAnyRole, scrutineerOrBusinessUnit } from './roles';
 import { WorkbenchNav } from './WorkbenchNav';
 
 // The plan (chart, tables, forms) is its own chunk, so the rest of the workbench is usable first.
 const PlanBody = lazy(() => import('./plan/PlanBody'));
 const CaseReviewsSection = lazy(() => import('./caseReviews/CaseReviewsSection'));
 const DisagreementsSection = lazy(() => import('./disagreements/DisagreementsSection'));
+// The audit trail is read rarely, by two roles: its own chunk.
+const AuditSection = lazy(() => import('./audit/AuditSection'));
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalXXL },
@@ -40,6 +43,7 @@ export function Workbench() {
   const me = useMe();
   const writer = canWrite(me);
   const reminders = maySeeReminders(me);
+  const audit = me.data !== undefined && hasAnyRole(me, scrutineerOrBusinessUnit);
   // Tasks open their forms in Verification; both read again after the scrutineer acts.
   const work = useWorkLink();
   // Bumped after a change so the sections downstream reload.
@@ -54,7 +58,7 @@ export function Workbench() {
     <div className={styles.root}>
       <div>
         <Heading level={1}>Workbench</Heading>
-        <WorkbenchNav reminders={reminders} tasks={maySeeTasks(me)} />
+        <WorkbenchNav reminders={reminders} tasks={maySeeTasks(me)} audit={audit} />
       </div>
       {partners.problem && <ProblemText problem={partners.problem} onRetry={partners.reload} />}
       <TasksSection me={me} link={work} />
@@ -91,6 +95,11 @@ export function Workbench() {
       </Suspense>
       <ReportSection me={me} />
       {reminders && <RemindersSection me={me} />}
+      {audit && (
+        <Suspense fallback={<p>Loading the audit trail…</p>}>
+          <AuditSection />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -39,17 +39,26 @@ export const sections = [
 export const remindersLink = { id: 'reminders', label: 'Reminders' } as const;
 /** First, for those who have tasks (the scrutineer and the business unit). */
 export const tasksLink = { id: 'tasks', label: 'Tasks' } as const;
+/** Last, for those who read the audit trail (the scrutineer and the business unit). */
+export const auditLink = { id: 'audit', label: 'Audit trail' } as const;
 
 /** In-page links; each section takes focus (tabindex -1) so keyboard users continue from there. */
 export function WorkbenchNav({
   reminders = false,
   tasks = false,
+  audit = false,
 }: {
   reminders?: boolean;
   tasks?: boolean;
+  audit?: boolean;
 }) {
   const styles = useStyles();
-  const links = [...(tasks ? [tasksLink] : []), ...sections, ...(reminders ? [remindersLink] : [])];
+  const links = [
+    ...(tasks ? [tasksLink] : []),
+    ...sections,
+    ...(reminders ? [remindersLink] : []),
+    ...(audit ? [auditLink] : []),
+  ];
   return (
     <nav aria-label="On this page">
       <ul className={styles.list}>
