@@ -133,11 +133,10 @@ const NOT_FOR_YOUR_ORGANISATION =
   'Critical Friend answers only people in the partnership and its partner organisations. Nothing was recorded.';
 
 /**
- * The answer to an invoke from a tenant outside the allow-list: for a card action, a message
- * (Universal Actions' 200 with `application/vnd.microsoft.activity.message`, which Teams shows),
- * for any other invoke a bare 403.
+ * An invoke the bot will not handle: a card action gets `message` (Universal Actions' 200 with
+ * `application/vnd.microsoft.activity.message`, which Teams shows), any other invoke a bare status.
  */
-const refusedInvoke = (name: string | undefined) =>
+const invokeAnswer = (name: string | undefined, message: string, otherStatus: number) =>
   Activity.fromObject({
     type: ActivityTypes.InvokeResponse,
     value:
@@ -147,28 +146,18 @@ const refusedInvoke = (name: string | undefined) =>
             body: {
               statusCode: 200,
               type: 'application/vnd.microsoft.activity.message',
-              value: NOT_FOR_YOUR_ORGANISATION,
+              value: message,
             },
           }
-        : { status: 403 },
+        : { status: otherStatus },
   });
 
+/** From a tenant outside the allow-list. */
+const refusedInvoke = (name: string | undefined) =>
+  invokeAnswer(name, NOT_FOR_YOUR_ORGANISATION, 403);
+
 /** A card action with a verb the bot does not know is an old or damaged card; anything else 400. */
-const unhandledInvoke = (name: string | undefined) =>
-  Activity.fromObject({
-    type: ActivityTypes.InvokeResponse,
-    value:
-      name === 'adaptiveCard/action'
-        ? {
-            status: 200,
-            body: {
-              statusCode: 200,
-              type: 'application/vnd.microsoft.activity.message',
-              value: OUT_OF_DATE,
-            },
-          }
-        : { status: 400 },
-  });
+const unhandledInvoke = (name: string | undefined) => invokeAnswer(name, OUT_OF_DATE, 400);
 
 const readOnlyNotice = (partnerName: string) =>
   `Only ${partnerName}'s partner lead can respond to this recommendation, so this card shows where it stands. Nothing was recorded.`;

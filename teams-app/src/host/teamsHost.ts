@@ -1,4 +1,5 @@
 import { app } from '@microsoft/teams-js';
+import { withTimeout } from './withTimeout';
 
 /** Where the tab is running. Used only to choose the view and theme, never as identity. */
 export interface HostInfo {
@@ -12,22 +13,6 @@ export interface HostInfo {
 }
 
 export const standaloneHost: HostInfo = { inTeams: false, inSharePoint: false };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Timed out waiting for Teams')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
 
 // teams-js's HostName has no SharePoint member, but SharePoint reports itself by these names.
 const sharePointHostNames: readonly string[] = ['SharePoint', 'SharePointOnline'];
@@ -47,12 +32,12 @@ export function isSharePoint(context: app.Context): boolean {
  */
 export async function detectHost(timeoutMs = 3000): Promise<HostInfo> {
   try {
-    await withTimeout(app.initialize(), timeoutMs);
+    await withTimeout(app.initialize(), timeoutMs, 'Timed out waiting for Teams');
   } catch {
     return standaloneHost;
   }
   try {
-    const context = await withTimeout(app.getContext(), timeoutMs);
+    const context = await withTimeout(app.getContext(), timeoutMs, 'Timed out waiting for Teams');
     const frameContext: string = context.page.frameContext;
     return {
       inTeams: true,

@@ -13,6 +13,7 @@ import {
 } from './support/bot-harness.js';
 import { cardProblems } from './support/card-checks.js';
 import { sample } from '../../domain/guard/samples.js';
+import { NOT_A_MEMBER, NOT_YOURS, expectOnlyNotice } from './support/notices.js';
 
 /** Updating an action's progress on its card, through the real bot pipeline. */
 let h: BotHarness;
@@ -67,20 +68,7 @@ async function tomsAction(status: 'open' | 'verified' = 'open') {
   );
 }
 
-const NOT_A_MEMBER =
-  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.";
 const DESCRIPTION = 'Report the rota review to the SLG.';
-
-/** The card says only this: nothing of the action, no inputs, no actions, no refresh. */
-function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
-  expect(textOf(card)).toBe(notice);
-  expect(inputsOf(card)).toEqual([]);
-  expect(card?.actions).toBeUndefined();
-  expect(card?.refresh).toBeUndefined();
-}
-
-const NOT_YOURS =
-  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
 
 /** Another partner's action: only a notice card, nothing of the action. */
 function expectNotShown(res: { card?: Record<string, unknown> }) {

@@ -10,6 +10,7 @@ import {
   type TeamsUser,
 } from './support/bot-harness.js';
 import { cardProblems } from './support/card-checks.js';
+import { NOT_YOURS, expectOnlyNotice } from './support/notices.js';
 
 /**
  * A card shows a person only what the API would show them. The ids a card carries
@@ -46,8 +47,6 @@ const MORGAN: TeamsUser = {
   name: 'Morgan Ellis',
 };
 
-const NOT_YOURS =
-  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
 const WITHHELD =
   "Harbourside Council has responded. Only its own people and the partnership's leads can read the response.";
 
@@ -79,14 +78,6 @@ async function stored(recommendationId: string) {
     h.repo.all('slgItems', { field: 'recommendationId', equals: recommendationId }),
   ]);
   return { responses, actions, slg };
-}
-
-/** Only the notice: none of the record's words, no inputs, no actions, no refresh. */
-function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
-  expect(textOf(card)).toBe(notice);
-  expect(inputsOf(card)).toEqual([]);
-  expect(card?.actions).toBeUndefined();
-  expect(card?.refresh).toBeUndefined();
 }
 
 /** An open council action owned by this person, on a council recommendation it has answered. */

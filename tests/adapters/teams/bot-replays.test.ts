@@ -10,6 +10,7 @@ import {
   type TeamsUser,
 } from './support/bot-harness.js';
 import { cardProblems } from './support/card-checks.js';
+import { NOT_A_MEMBER, NOT_YOURS, expectOnlyNotice } from './support/notices.js';
 
 /**
  * Replayed, reordered and forwarded card invokes, through the real pipeline: what is recorded
@@ -59,18 +60,6 @@ const respond = (
     ...(extra.id ? { id: extra.id } : {}),
     ...(extra.conversation ? { conversation: extra.conversation } : {}),
   });
-
-const NOT_A_MEMBER =
-  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.";
-const NOT_YOURS =
-  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
-/** The card says only this: no record's content, no inputs, no actions, no refresh. */
-function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
-  expect(textOf(card)).toBe(notice);
-  expect(inputsOf(card)).toEqual([]);
-  expect(card?.actions).toBeUndefined();
-  expect(card?.refresh).toBeUndefined();
-}
 
 const responses = (recommendationId: string) =>
   h.repo.all('responses', { field: 'recommendationId', equals: recommendationId });

@@ -25,6 +25,7 @@ import {
 import { cardProblems } from './support/card-checks.js';
 import { deliveryKeyOf } from '../../../src/domain/deliveries.js';
 import { sample } from '../../domain/guard/samples.js';
+import { NOT_A_MEMBER, NOT_YOURS, expectOnlyNotice } from './support/notices.js';
 
 /**
  * Responding on the recommendation card, through the real pipeline: hand-built Teams invokes
@@ -77,19 +78,6 @@ async function stored(recommendationId: string) {
     h.repo.all('slgItems', { field: 'recommendationId', equals: recommendationId }),
   ]);
   return { responses, actions, slg };
-}
-
-const NOT_A_MEMBER =
-  "This card is for the partnership's recorded members, signed in through its own Teams. Nothing is shown here and nothing was recorded.";
-const NOT_YOURS =
-  "This card is about another organisation's work, so it is not shown to you. Nothing was recorded.";
-
-/** The card says only this: no recommendation, no inputs, no actions, no refresh. */
-function expectOnlyNotice(card: Record<string, unknown> | undefined, notice: string) {
-  expect(textOf(card)).toBe(notice);
-  expect(inputsOf(card)).toEqual([]);
-  expect(card?.actions).toBeUndefined();
-  expect(card?.refresh).toBeUndefined();
 }
 
 async function expectNothingWritten(recommendationId: string) {
