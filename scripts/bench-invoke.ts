@@ -44,6 +44,8 @@ function percentile(values: number[], p: number): number {
 interface Send {
   kind: string;
   activity?: string;
+  /** The local channel's token for the bot, as the Bot Connector sends with each activity. */
+  authorization?: string;
 }
 
 interface Run {
@@ -63,7 +65,10 @@ async function send(serverUrl: string, job: Send): Promise<{ status: number; inn
   }
   const res = await fetch(`${serverUrl}/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(job.authorization ? { authorization: job.authorization } : {}),
+    },
     body: job.activity,
   });
   const text = await res.text();
@@ -283,6 +288,8 @@ export async function invokeBench(): Promise<BenchRow[]> {
         },
       });
 
+    // Signed again before each round (tokens live five minutes; the server caches their keys).
+    let authorization = `Bearer ${await h.server.channelToken(active.serviceUrl)}`;
     let made = 0;
     /** Alternately an automatic refresh (by one of four people) and a submit on a new card. */
     const invokeJob = (): Send => {
@@ -291,6 +298,7 @@ export async function invokeBench(): Promise<BenchRow[]> {
         const recommendationId = shared[i % shared.length] ?? '';
         return {
           kind: REFRESH,
+          authorization,
           activity: invoke({
             as: viewers[(i >> 1) % viewers.length] ?? TEAMS_USERS.aisha,
             verb: REFRESH,
@@ -303,6 +311,7 @@ export async function invokeBench(): Promise<BenchRow[]> {
       if (!recommendationId) throw new Error('ran out of fresh recommendations');
       return {
         kind: RESPOND,
+        authorization,
         activity: invoke({
           as: TEAMS_USERS.aisha,
           verb: RESPOND,
@@ -340,6 +349,7 @@ export async function invokeBench(): Promise<BenchRow[]> {
     const perRound = Math.ceil(TOTAL / ROUNDS);
     for (let r = 0; r < ROUNDS; r++) {
       const n = Math.min(perRound, TOTAL - r * perRound);
+      authorization = `Bearer ${await h.server.channelToken(active.serviceUrl)}`;
       invokes.push(
         await active.pool(
           Array.from({ length: n }, () => invokeJob()),

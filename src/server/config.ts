@@ -31,7 +31,10 @@ export interface Config {
    * prefixes). Default: Teams' public-cloud connector; in local mode also this machine (the Playground).
    */
   botServiceUrls: string[];
-  /** The bot's Entra app id; absent in local mode (the Agents SDK then accepts anonymous requests). */
+  /**
+   * The bot's Entra app id (required in Entra mode). Absent in local mode, where the bot takes
+   * the local channel's app id and tokens (src/adapters/teams/local-bot-identity.ts).
+   */
   botClientId?: string;
   /** Where England and Wales bank holidays come from: the date-holidays rules, or GOV.UK. */
   holidaySource: 'date-holidays' | 'gov-uk';

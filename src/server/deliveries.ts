@@ -26,12 +26,12 @@ export const systemClock: WorkerClock = {
 export function cardGateway(
   adapter: CloudAdapter,
   repo: Repository,
-  config: Pick<Config, 'botClientId' | 'delivery' | 'botServiceUrls'>,
+  config: Pick<Config, 'delivery' | 'botServiceUrls'>,
   botAuth: AuthConfiguration,
+  /** The bot's app id: Entra's, or the local channel's in local mode. */
+  botAppId: string,
 ): TeamsCardGateway {
   const { delivery } = config;
-  // Without a client id the SDK sends no token (local and test setups only).
-  const botAppId = config.botClientId ?? 'local-anonymous';
   const tokens = new MsalTokenProvider();
   const graph = delivery.lookup;
   const lookup =
@@ -40,7 +40,7 @@ export function cardGateway(
           graphUrl: graph.graphUrl,
           teamsAppId: graph.teamsAppId,
           botAppId,
-          // The bot's own identity (a managed identity in Azure); empty without a client id.
+          // The bot's own identity (a managed identity in Azure).
           // The SDK's provider takes a resource and adds "/.default" itself.
           token: () => tokens.getAccessToken(botAuth, graph.graphUrl),
         })

@@ -26,6 +26,11 @@ import {
   type TokenValidatorConfig,
 } from '../adapters/identity/token-validator.js';
 import { createBot } from '../adapters/teams/bot.js';
+import {
+  LOCAL_BOT_APP_ID,
+  localBotAuth,
+  localConnections,
+} from '../adapters/teams/local-bot-identity.js';
 import { messagesEndpoint } from '../adapters/teams/messages-endpoint.js';
 import { cardGateway, startDeliveryWorker } from './deliveries.js';
 import { responseLinkService } from './response-links.js';
@@ -71,12 +76,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await seedHarboursideTracker(repo);
   }
 
-  const botAuth = loadAuthConfigFromEnv();
+  // Local mode's issuer (stand-in for Entra and for the Bot Connector's signing); never in Entra mode.
+  const issuer =
+    config.auth.mode === 'local'
+      ? await LocalIssuer.open(
+          join(config.dataDir, 'local-issuer-key.json'),
+          `${config.publicUrl}${LOCAL_ISSUER_PATH}`,
+          'api://critical-friend-local',
+        )
+      : undefined;
+  // The bot is never anonymous: locally (unless a bot app id is configured) it is the local
+  // channel's, its tokens checked by the same SDK code as Teams'; otherwise the SDK's settings.
+  const localBot = issuer && !config.botClientId ? issuer : undefined;
+  const botAuth = localBot ? localBotAuth(localBot) : loadAuthConfigFromEnv();
   const adapter = new CloudAdapter(botAuth);
+  if (localBot) adapter.connectionManager = localConnections(botAuth, localBot);
+  // Entra mode refuses to start without one (config.ts), so the fallback is local mode's.
+  const botAppId = botAuth.clientId ?? LOCAL_BOT_APP_ID;
   const deps: Deps = {
     repo,
     now: () => new Date(),
-    cards: cardGateway(adapter, repo, config, botAuth),
+    cards: cardGateway(adapter, repo, config, botAuth, botAppId),
   };
   const responseLinks = responseLinkService(deps, config, botAuth);
   // England and Wales bank holidays for working-day clocks: the date-holidays rules, or GOV.UK.
@@ -97,15 +117,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const [partnership] = await repo.all('partnerships');
   const partners = await repo.all('partners');
   let validator: TokenValidatorConfig;
-  let issuer: LocalIssuer | undefined;
   let allowedTenantIds: string[];
-  if (config.auth.mode === 'local') {
-    const issuerBase = `${config.publicUrl}${LOCAL_ISSUER_PATH}`;
-    issuer = await LocalIssuer.open(
-      join(config.dataDir, 'local-issuer-key.json'),
-      issuerBase,
-      'api://critical-friend-local',
-    );
+  if (issuer) {
     allowedTenantIds = [
       ...new Set(
         [partnership?.fields.tenantId, ...partners.map((p) => p.fields.homeTenantId)].filter(
@@ -120,10 +133,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       allowedTenantIds,
       requiredScope: LOCAL_SCOPE,
     };
-  } else {
+  } else if (config.auth.mode === 'entra') {
     allowedTenantIds = config.auth.allowedTenantIds;
     // Entra's v2.0 keys, the issuer of each token's own tenant, and the tab's delegated scope.
     validator = entraValidatorConfig(config.auth);
+  } else {
+    throw new Error('Local mode without its issuer.');
   }
 
   const bot = createBot(deps, { allowedTenantIds, serviceUrls: config.botServiceUrls });
@@ -195,7 +210,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           rules: config.ragRules,
         }),
       );
-      if (issuer) http.use(devRouter(deps, issuer));
+      if (issuer) http.use(devRouter(deps, issuer, botAppId));
     },
   });
 

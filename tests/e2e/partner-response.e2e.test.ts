@@ -1,3 +1,4 @@
+import { LOCAL_CHANNEL_PATH } from '../../src/adapters/http/dev-routes.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../scripts/playground.js';
@@ -23,7 +24,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const botUrl = `${server.url}/api/messages`;
+  // The Playground cannot sign; the local channel signs for it, as the Bot Connector would.
+  const botUrl = `${server.url}${LOCAL_CHANNEL_PATH}`;
   [aishaPlayground, tomPlayground] = await Promise.all([
     startPlayground({ botUrl, port: await freePort(), dataDir: server.dataDir }),
     startPlayground({ botUrl, port: await freePort(), dataDir: server.dataDir, as: 'tom' }),

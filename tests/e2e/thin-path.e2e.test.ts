@@ -1,3 +1,4 @@
+import { LOCAL_CHANNEL_PATH } from '../../src/adapters/http/dev-routes.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../scripts/playground.js';
@@ -16,7 +17,8 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer();
   playground = await startPlayground({
-    botUrl: `${server.url}/api/messages`,
+    // The Playground cannot sign; the local channel signs for it, as the Bot Connector would.
+    botUrl: `${server.url}${LOCAL_CHANNEL_PATH}`,
     port: await freePort(),
     dataDir: server.dataDir,
   });
@@ -47,6 +49,18 @@ async function openChat(): Promise<Page> {
 }
 
 describe('the thin path', () => {
+  it('serves the built tab at /: in local mode it opens on the sign-in page of demo people', async () => {
+    const tab = await browser.newPage();
+    await tab.route('**/validDomains.json', (r) => r.fulfill({ json: { validOrigins: [] } }));
+    const res = await tab.goto(`${server.url}/`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toMatch(/^text\/html/);
+    await tab
+      .getByRole('button', { name: /scrutineer@harbourside\.example/ })
+      .waitFor({ timeout: 30_000 });
+    await tab.close();
+  });
+
   it('goes from observation to a recorded response on the card and in the tracker', async () => {
     const chat = await openChat();
     const scrutineer = await server.token('scrutineer@harbourside.example');

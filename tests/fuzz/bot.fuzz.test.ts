@@ -147,11 +147,23 @@ async function mayWrite(fa: FuzzActivity): Promise<boolean> {
   return false;
 }
 
+/** Posts as the Bot Connector: signed by the local channel for the body's serviceUrl, if any. */
 async function post(body: string) {
+  let serviceUrl: string | undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const claimed = (parsed as { serviceUrl?: unknown } | null)?.serviceUrl;
+    if (typeof claimed === 'string') serviceUrl = claimed;
+  } catch {
+    /* not JSON: the token names no connector */
+  }
   return sendRaw(h.server.url, {
     method: 'POST',
     path: '/api/messages',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await h.server.channelToken(serviceUrl)}`,
+    },
     body,
   });
 }

@@ -99,6 +99,13 @@ describe('Entra tokens, through the production validator wiring', () => {
     });
     expect(res.status).toBe(404);
     expect((await fetch(`${server.url}/dev/issuer/discovery/v2.0/keys`)).status).toBe(404);
+    // Nor the local channel that signs activities for the bot.
+    const channel = await fetch(`${server.url}/dev/channel/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', serviceUrl: 'http://127.0.0.1:9/' }),
+    });
+    expect(channel.status).toBe(404);
   });
 
   it('refuses a forged signature: the published key id, signed with another key', async () => {

@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_ISSUER_PATH } from '../../src/adapters/http/dev-routes.js';
+import { LocalIssuer } from '../../src/adapters/identity/local-issuer.js';
+import { LOCAL_BOT_APP_ID } from '../../src/adapters/teams/local-bot-identity.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 
@@ -24,27 +27,33 @@ export interface TestServer extends RunningServer {
     init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
   ): Promise<{ status: number; json: unknown }>;
   dataDir: string;
+  /**
+   * POSTs an activity (any body) to /api/messages as the Bot Connector would: with a token the
+   * local channel signs for the bot, naming the body's serviceUrl (local mode only).
+   */
+  botPost(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A local channel token for the bot, as the Bot Connector sends with an activity. */
+  channelToken(serviceUrl?: string): Promise<string>;
 }
 
 /** The real server, in process, on loopback, with the demo partnership in a fresh data directory. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-test-'));
   const port = await freePort();
-  const server = await startServer(
-    // Reminders run on the wall clock; tests that want them turn them on (or drive them directly).
-    loadConfig({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      REMINDERS: 'off',
-      // Suites fire thousands of requests as a few people from one address; the rate limits'
-      // own tests (tests/adapters/http/hardening) set low ones.
-      RATE_LIMIT_READS_PER_MINUTE: '1000000',
-      RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000000',
-      ...env,
-    }),
-  );
+  // Reminders run on the wall clock; tests that want them turn them on (or drive them directly).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    REMINDERS: 'off',
+    // Suites fire thousands of requests as a few people from one address; the rate limits'
+    // own tests (tests/adapters/http/hardening) set low ones.
+    RATE_LIMIT_READS_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000000',
+    ...env,
+  });
+  const server = await startServer(config);
   const token = async (upn: string) => {
     const res = await fetch(`${server.url}/dev/token`, {
       method: 'POST',
@@ -75,9 +84,45 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     }
     return { status: res.status, json };
   };
+  // The server's own local issuer key (in DATA_DIR), opened as the Bot Connector's stand-in.
+  // Tokens live 5 minutes; one is reused for a minute per address, as the connector caches them.
+  let issuer: Promise<LocalIssuer> | undefined;
+  const signed = new Map<string, { token: string; at: number }>();
+  const channelToken = async (serviceUrl?: string) => {
+    const key = serviceUrl ?? '';
+    const cached = signed.get(key);
+    if (cached && Date.now() - cached.at < 60_000) return cached.token;
+    issuer ??= LocalIssuer.open(
+      join(dataDir, 'local-issuer-key.json'),
+      `${config.publicUrl}${LOCAL_ISSUER_PATH}`,
+      'api://critical-friend-local',
+    );
+    const token = await (await issuer).signChannel(LOCAL_BOT_APP_ID, serviceUrl);
+    signed.set(key, { token, at: Date.now() });
+    return token;
+  };
+  const botPost: TestServer['botPost'] = async (body, headers = {}) => {
+    const serviceUrl =
+      body &&
+      typeof body === 'object' &&
+      typeof (body as { serviceUrl?: unknown }).serviceUrl === 'string'
+        ? (body as { serviceUrl: string }).serviceUrl
+        : undefined;
+    return fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await channelToken(serviceUrl)}`,
+        ...headers,
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  };
   return {
     ...server,
     dataDir,
+    botPost,
+    channelToken,
     token,
     api,
     close: async () => {

@@ -6,13 +6,16 @@ import type { LocalIssuer } from '../identity/local-issuer.js';
 /** The JWKS path mirrors Entra's (`/discovery/v2.0/keys`) under the local issuer's base. */
 export const LOCAL_ISSUER_PATH = '/dev/issuer';
 export const LOCAL_JWKS_PATH = `${LOCAL_ISSUER_PATH}/discovery/v2.0/keys`;
+/** Where a local chat client (the Agents Playground) posts activities for the bot. */
+export const LOCAL_CHANNEL_PATH = '/dev/channel/messages';
 
 /**
  * Local mode only (never mounted in production): the demo sign-in list and the token endpoint
  * of the local issuer. Tokens it signs pass through the same validator as Entra's.
  */
-export function devRouter(deps: Deps, issuer: LocalIssuer): express.Router {
+export function devRouter(deps: Deps, issuer: LocalIssuer, botAppId: string): express.Router {
   const router = express.Router();
+  router.post(LOCAL_CHANNEL_PATH, express.json({ limit: '256kb' }), localChannel(issuer, botAppId));
   router.get(LOCAL_JWKS_PATH, (_req, res) => {
     res.json(issuer.jwks());
   });
@@ -64,4 +67,36 @@ export function devRouter(deps: Deps, issuer: LocalIssuer): express.Router {
     res.json({ access_token, token_type: 'Bearer', expires_in: lifetime });
   });
   return router;
+}
+
+/**
+ * The local channel: what the Bot Connector does for Teams. The Agents Playground cannot sign
+ * its requests (it would ask Entra), so it posts here; each activity is passed on to
+ * /api/messages with a short-lived token signed by the local issuer for the bot, naming the
+ * activity's connector address, and the bot's answer is handed back unchanged. /api/messages
+ * itself then checks it exactly as it checks Teams' activities; it has no anonymous door.
+ */
+function localChannel(issuer: LocalIssuer, botAppId: string): express.RequestHandler {
+  return async (req, res) => {
+    const body: unknown = req.body;
+    const serviceUrl =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? (body as { serviceUrl?: unknown }).serviceUrl
+        : undefined;
+    const token = await issuer.signChannel(
+      botAppId,
+      typeof serviceUrl === 'string' ? serviceUrl : undefined,
+    );
+    // Back to this same server, on the address and port the request came in on.
+    const address = req.socket.localAddress ?? '127.0.0.1';
+    const host = address.includes(':') ? `[${address}]` : address;
+    const answer = await fetch(`http://${host}:${req.socket.localPort}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    const type = answer.headers.get('content-type');
+    if (type) res.type(type);
+    res.status(answer.status).send(Buffer.from(await answer.arrayBuffer()));
+  };
 }

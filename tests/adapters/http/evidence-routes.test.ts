@@ -14,6 +14,7 @@ import {
   evidenceOpenApiPaths,
   evidenceRoutes,
 } from '../../../src/adapters/http/evidence-routes.js';
+import { LOCAL_BOT_APP_ID } from '../../../src/adapters/teams/local-bot-identity.js';
 import { LocalIssuer } from '../../../src/adapters/identity/local-issuer.js';
 import { createTokenValidator } from '../../../src/adapters/identity/token-validator.js';
 import { SqliteEvidenceStore } from '../../../src/adapters/sqlite/sqlite-evidence-store.js';
@@ -86,7 +87,7 @@ beforeAll(async () => {
     version: 'test',
     openApiPaths: evidenceOpenApiPaths,
     mount: (http) => {
-      http.use(devRouter(deps, issuer));
+      http.use(devRouter(deps, issuer, LOCAL_BOT_APP_ID));
       http.use(evidence.router);
     },
   });

@@ -41,11 +41,7 @@ async function post(activity: Record<string, unknown>, tenantId: string | undefi
     ...(tenantId ? { channelData: { tenant: { id: tenantId } } } : {}),
     ...activity,
   };
-  const res = await fetch(`${h.server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await h.server.botPost(body);
   const text = await res.text();
   return {
     status: res.status,
@@ -170,20 +166,16 @@ describe('an activity from a tenant outside the allow-list, or from no tenant', 
 describe('Bot Connector addresses', () => {
   it('an activity naming a connector not on the list is refused at the door (403) and keeps nothing', async () => {
     const before = await conversations();
-    const res = await fetch(`${h.server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl: 'https://evil.example/',
-        id: 'evil-1',
-        from: TEAMS_USERS.aisha,
-        recipient: { id: '28:critical-friend' },
-        conversation: { id: 'a:evil', conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-        channelData: { tenant: { id: DEMO_TENANT_ID } },
-        text: 'hello',
-      }),
+    const res = await h.server.botPost({
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'https://evil.example/',
+      id: 'evil-1',
+      from: TEAMS_USERS.aisha,
+      recipient: { id: '28:critical-friend' },
+      conversation: { id: 'a:evil', conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+      text: 'hello',
     });
     expect(res.status).toBe(403);
     expect(await conversations()).toEqual(before);

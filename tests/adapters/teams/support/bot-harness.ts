@@ -12,6 +12,8 @@ export interface ConnectorCall {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** The bot's bearer token for the connector, if it sent one. */
+  authorization?: string;
 }
 
 /**
@@ -33,7 +35,12 @@ export async function startFakeConnector() {
       } catch {
         /* not JSON */
       }
-      calls.push({ method: req.method ?? '', path: req.url ?? '', body });
+      calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        body,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      });
       const attachments = (body.attachments ?? []) as { contentType?: string; content?: unknown }[];
       for (const a of attachments)
         if (a.contentType === 'application/vnd.microsoft.card.adaptive')
@@ -99,11 +106,7 @@ export async function startBotHarness() {
   const cards: Record<string, unknown>[] = [];
 
   const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
+    const res = await server.botPost(activity);
     const text = await res.text();
     let body: InvokeResult['body'];
     try {
