@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Repository } from '../../src/application/ports/repository.js';
 
 /**
@@ -17,7 +18,9 @@ import type { Repository } from '../../src/application/ports/repository.js';
  * - answers the Microsoft Graph calls the chat lookup makes (installed app → chat → messages),
  *   from the same record.
  *
- * Nothing is authenticated: the SDK sends no token when no client id is configured.
+ * With `tokenKeys`, every Bot Connector call must carry the bot's bearer token (audience
+ * https://api.botframework.com, signed by one of those keys), else 401, as the real connector
+ * insists. Without it nothing is checked (the gateway tests' adapter has no identity).
  */
 
 export interface WindowLimit {
@@ -80,6 +83,8 @@ export interface EmulatorOptions {
   /** The bot's app id, as Graph reports a bot message's sender. */
   botAppId?: string;
   tenantId?: string;
+  /** The keys the bot's tokens must be signed with (the local issuer's JWKS); unset: no check. */
+  tokenKeys?: JSONWebKeySet;
 }
 
 export interface ConnectorEmulator {
@@ -208,6 +213,19 @@ export async function startConnectorEmulator(
   const sockets = new Set<Socket>();
   let lastId = 0;
 
+  const keys = options.tokenKeys ? createLocalJWKSet(options.tokenKeys) : undefined;
+  const authorised = async (header: string | undefined) => {
+    if (!keys) return true;
+    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    if (!token) return false;
+    try {
+      await jwtVerify(token, keys, { audience: 'https://api.botframework.com' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const chatIdFor = (oid: string) => `19:${oid}_${botAppId}@unq.gbl.spaces`;
 
   const takeFault = (conversationId: string): Fault | undefined => {
@@ -261,7 +279,12 @@ export async function startConnectorEmulator(
     res: ServerResponse,
     conversationId: string,
   ) => {
-    const activity = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+    const raw = await readBody(req);
+    if (!(await authorised(req.headers.authorization))) {
+      log.push({ at: Date.now(), conversationId, status: 401, violation: false });
+      return json(res, 401, { message: 'Authorization has been denied for this request.' });
+    }
+    const activity = JSON.parse(raw || '{}') as Record<string, unknown>;
     // Everything is decided on arrival, as the limits count arrivals; the latency delays only
     // the answer.
     const arrived = Date.now();

@@ -10,8 +10,9 @@ export const LOCAL_JWKS_PATH = `${LOCAL_ISSUER_PATH}/discovery/v2.0/keys`;
 export const LOCAL_CHANNEL_PATH = '/dev/channel/messages';
 
 /**
- * Local mode only (never mounted in production): the demo sign-in list and the token endpoint
- * of the local issuer. Tokens it signs pass through the same validator as Entra's.
+ * Local mode only (never mounted in Entra mode): the demo sign-in list, the local issuer's token
+ * endpoint and keys, and the local channel for the bot. Tokens it signs pass through the same
+ * validators as Entra's and the Bot Connector's.
  */
 export function devRouter(deps: Deps, issuer: LocalIssuer, botAppId: string): express.Router {
   const router = express.Router();

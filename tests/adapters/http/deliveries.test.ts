@@ -1,4 +1,6 @@
+import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_JWKS_PATH } from '../../../src/adapters/http/dev-routes.js';
 import { DEMO_TENANT_ID } from '../../../src/server/seed/harbourside.js';
 import {
   startConnectorEmulator,
@@ -28,7 +30,9 @@ type Deliveries = { deliveries: DeliveryJson[] };
 
 beforeAll(async () => {
   server = await startTestServer();
-  emulator = await startConnectorEmulator();
+  // The emulator insists on the bot's token, signed by the local issuer, as the connector does.
+  const keys = await fetch(`${server.url}${LOCAL_JWKS_PATH}`);
+  emulator = await startConnectorEmulator({ tokenKeys: (await keys.json()) as JSONWebKeySet });
   scrutineer = await server.token(SCRUTINEER);
   police = await partnerIdByName(server, scrutineer, 'Eastshire Constabulary');
   const [aisha] = await server.deps.repo.all('people', {
@@ -171,6 +175,25 @@ describe('issuing a recommendation', () => {
         detail: 'Harbourside Hospice has no partner lead recorded.',
       }),
     ]);
+  });
+});
+
+describe('the bot’s identity toward the Bot Connector', () => {
+  it('the emulator refuses a send without the bot’s token (401) and delivers nothing; every send above carried one', async () => {
+    const before = emulator.delivered().length;
+    const refusedBefore = emulator.requests().filter((r) => r.status === 401).length;
+    const res = await fetch(`${emulator.url}/v3/conversations/a:unsigned/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ type: 'message', text: 'unsigned' }),
+    });
+    expect(res.status).toBe(401);
+    expect(emulator.delivered().length).toBe(before);
+    const refused = emulator.requests().filter((r) => r.status === 401);
+    expect(refused.length).toBe(refusedBefore + 1);
+    // The server's own sends (the tests above) were all accepted: none was refused for its token.
+    expect(refusedBefore).toBe(0);
+    expect(before).toBeGreaterThan(0);
   });
 });
 
