@@ -16,6 +16,7 @@ import {
 } from './support/invoke-arbitraries.js';
 import { sendRaw } from './support/raw-http.js';
 import { watchStore } from './support/store-watch.js';
+import { serviceUrlOf } from '../support/server.js';
 
 /**
  * Property-based fuzzing of the bot (issue #7, item 6): hostile Teams activities, card invokes
@@ -149,20 +150,12 @@ async function mayWrite(fa: FuzzActivity): Promise<boolean> {
 
 /** Posts as the Bot Connector: signed by the local channel for the body's serviceUrl, if any. */
 async function post(body: string) {
-  let serviceUrl: string | undefined;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const claimed = (parsed as { serviceUrl?: unknown } | null)?.serviceUrl;
-    if (typeof claimed === 'string') serviceUrl = claimed;
-  } catch {
-    /* not JSON: the token names no connector */
-  }
   return sendRaw(h.server.url, {
     method: 'POST',
     path: '/api/messages',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${await h.server.channelToken(serviceUrl)}`,
+      authorization: `Bearer ${await h.server.channelToken(serviceUrlOf(body))}`,
     },
     body,
   });

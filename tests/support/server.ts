@@ -36,6 +36,20 @@ export interface TestServer extends RunningServer {
   channelToken(serviceUrl?: string): Promise<string>;
 }
 
+/** The serviceUrl an activity names (given as an object or as JSON text), if any. */
+export function serviceUrlOf(body: unknown): string | undefined {
+  let activity = body;
+  if (typeof body === 'string') {
+    try {
+      activity = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  const claimed = (activity as { serviceUrl?: unknown } | null | undefined)?.serviceUrl;
+  return typeof claimed === 'string' ? claimed : undefined;
+}
+
 /** The real server, in process, on loopback, with the demo partnership in a fresh data directory. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-test-'));
@@ -102,12 +116,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return token;
   };
   const botPost: TestServer['botPost'] = async (body, headers = {}) => {
-    const serviceUrl =
-      body &&
-      typeof body === 'object' &&
-      typeof (body as { serviceUrl?: unknown }).serviceUrl === 'string'
-        ? (body as { serviceUrl: string }).serviceUrl
-        : undefined;
+    const serviceUrl = serviceUrlOf(body);
     return fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: {
